@@ -1,0 +1,40 @@
+// Bundles src/ into dist/ with esbuild: one small entry chunk (commander and the command table)
+// and a chunk per command, loaded when that command runs. Also writes content/bank.schema.json.
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+// The bank cache is keyed by this: a build with other validation rules misses the old entries.
+const hash = createHash('sha1');
+for (const dir of ['src/core', 'src/banks'])
+  for (const file of readdirSync(join(root, dir)).sort()) hash.update(readFileSync(join(root, dir, file)));
+const buildId = `${pkg.version}-${hash.digest('hex').slice(0, 12)}`;
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await build({
+  entryPoints: [join(root, 'src/cli.ts')],
+  outdir: join(root, 'dist'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked',
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { MOT_VERSION: JSON.stringify(pkg.version), MOT_BUILD_ID: JSON.stringify(buildId) },
+  // commander is CommonJS; inside an ES module bundle it needs a require().
+  banner: { js: "import { createRequire as __motRequire } from 'node:module'; const require = __motRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
+// The editor schema is generated from the validator's schema, through the built CLI itself.
+const { execFileSync } = await import('node:child_process');
+const schema = execFileSync(process.execPath, [join(root, 'bin/mot.js'), 'schema'], { encoding: 'utf8' });
+writeFileSync(join(root, 'content/bank.schema.json'), schema);

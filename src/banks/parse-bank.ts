@@ -1,0 +1,84 @@
+// Turns the text of one bank file into a checked Bank, or into problems located at
+// file:line:col. Never throws, whatever the text: broken, hostile or binary.
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Bank } from '../core/model.js';
+import type { LocatedProblem, Problem } from '../core/problems.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { checkBank } from '../core/validate.js';
+
+export const MAX_ALIASES = 100;
+
+export interface ParsedBank {
+  bank?: Bank;
+  /** The bank id the file declares, even when the file is broken, so `--bank` can say why it is missing. */
+  declaredId?: string;
+  problems: LocatedProblem[];
+}
+
+export function parseBank(source: string, file: string): ParsedBank {
+  try {
+    return parseUnguarded(source, file);
+  } catch (err) {
+    const why =
+      err instanceof RangeError
+        ? 'it is nested too deeply to read. Bank files are a few levels deep; check the indentation.'
+        : `it could not be read as a bank (${sanitizeLine(String((err as Error)?.message ?? err)).slice(0, 160)}).`;
+    return { problems: [{ file, line: 1, col: 1, message: why, severity: 'error' }] };
+  }
+}
+
+function parseUnguarded(source: string, file: string): ParsedBank {
+  if (source.includes('\u0000'))
+    return { problems: [{ file, line: 1, col: 1, message: 'this is not a text file (it contains NUL bytes); a bank is YAML text.', severity: 'error' }] };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const lines = source.split(/\r?\n/);
+  const at = (offset: number, message: string, severity: 'error' | 'warning' = 'error'): LocatedProblem => {
+    const { line, col } = lineCounter.linePos(offset);
+    const problem: LocatedProblem = { file, line, col, message, severity };
+    const text = lines[line - 1];
+    if (text !== undefined) problem.source = text;
+    return problem;
+  };
+  if (doc.errors.length > 0)
+    return { problems: doc.errors.map((e) => at(e.pos[0], `YAML syntax: ${sanitizeLine(firstLine(e.message))}`)) };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    if (err instanceof RangeError) throw err;
+    return { problems: [at(0, `it uses too many YAML aliases (*name) for mot to expand safely: ${sanitizeLine(firstLine(String((err as Error).message)))}`)] };
+  }
+  if (data === null || data === undefined)
+    return { problems: [at(0, 'the file is empty; a bank needs bank:, title:, industry: and questions:.')] };
+
+  const check = checkBank(data, file);
+  const problems = check.problems.map((p) => at(offsetOf(doc, p), p.message, p.severity));
+  if (check.bank) return { bank: check.bank, problems };
+  const declared = (data as { bank?: unknown }).bank;
+  return typeof declared === 'string' ? { declaredId: sanitizeLine(declared), problems } : { problems };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+/** Where a problem sits in the source: the field's name or its value, or the nearest parent that exists. */
+function offsetOf(doc: Document, problem: Problem): number {
+  const path = problem.path;
+  if (problem.at === 'key' && path.length > 0) {
+    const parent = doc.getIn(path.slice(0, -1), true) as Node | undefined;
+    const key = path[path.length - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
+      const keyNode = pair?.key as Node | undefined;
+      if (keyNode?.range) return keyNode.range[0];
+    }
+  }
+  for (let n = path.length; n >= 0; n--) {
+    const node = (n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)) as Node | null | undefined;
+    if (node && typeof node === 'object' && node.range) return node.range[0];
+  }
+  return 0;
+}

@@ -1,0 +1,162 @@
+// The command-line program: every command and option, and the one place that turns errors into
+// exit codes. Commands are imported only when run, so `mot --help` pays for commander alone.
+import { Command, CommanderError, Option } from 'commander';
+import { ExitError, isPromptExit, UserError } from './errors.js';
+
+declare const MOT_VERSION: string | undefined;
+const VERSION = typeof MOT_VERSION === 'string' ? MOT_VERSION : '0.0.0-dev';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function sessionOptions(command: Command, defaultCount: string): Command {
+  return command
+    .option('-b, --bank <id...>', 'draw from these banks only')
+    .option('-i, --industry <name...>', 'draw from banks of these industries only')
+    .option('--moment <m...>', 'only these moments: zero, first, second, third')
+    .option('--stage <s...>', 'only these stages: first-contact, delivery, recovery, follow-up')
+    .option('--tag <t...>', 'only questions with one of these tags')
+    .option('-n, --count <n>', `how many questions (default ${defaultCount}; all of them if fewer exist)`)
+    .option('--seed <n>', 'the same seed draws and orders the same questions and choices')
+    .option('--no-shuffle', 'questions and choices in the written order')
+    .option('--pass-mark <x>', 'the pass mark, 0 to 1 (default: the highest pass_mark of the banks drawn from)')
+    .option('--learner <name>', 'whose progress this is (default MOT_LEARNER, else your user name)')
+    .option('--store <path>', 'the progress database (default MOT_STORE, else ~/.local/share/mot/mot.db)')
+    .option('--content <dir>', 'another folder of banks (repeatable; also MOT_CONTENT, :-separated)', collect)
+    .option('--json', 'print the result as JSON on stdout; everything else goes to stderr');
+}
+
+export function buildProgram(setCode: (code: number) => void): Command {
+  const program = new Command('mot')
+    .description('Practise the moments of truth of customer service: realistic encounters, scored with partial credit.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Start here:
+  mot                      a menu (at a terminal)
+  mot train -i retail      ten practice questions with feedback
+  mot exam -n 20           a scored test; review at the end
+  mot drill                spaced-repetition review of what is due
+  mot validate my-banks/   check bank files you have written
+
+Scripted: without a terminal, answers are read one per line from stdin:
+  printf 'b\\na,c\\nc,a,d,b\\n' | mot exam -b retail --no-shuffle --json`,
+    )
+    .action(async (_options, command: Command) => {
+      if (process.stdin.isTTY && process.stdout.isTTY) {
+        const { menu } = await import('./commands/menu.js');
+        await menu({});
+      } else command.outputHelp();
+    });
+
+  sessionOptions(program.command('train').description('practice: feedback, the best answer and why, after every answer'), '10').action(
+    async (options) => {
+      const { practise } = await import('./commands/practise.js');
+      await practise('train', options);
+    },
+  );
+  sessionOptions(program.command('exam').description('a test: no feedback until the end, then the score, pass or fail and a review'), '20').action(
+    async (options) => {
+      const { practise } = await import('./commands/practise.js');
+      await practise('exam', options);
+    },
+  );
+  sessionOptions(program.command('drill').description('spaced repetition: the questions due for review, most overdue first, then new ones'), '20')
+    .addOption(new Option('--new <n>', 'new questions a day at most').default('10'))
+    .action(async (options) => {
+      const { drill } = await import('./commands/drill.js');
+      await drill(options);
+    });
+  program
+    .command('resume')
+    .description('continue an unfinished session where it stopped')
+    .option('--session <id>', 'which session (default: the newest unfinished one)')
+    .option('--learner <name>', 'whose session')
+    .option('--store <path>', 'the progress database')
+    .option('--content <dir>', 'another folder of banks (repeatable)', collect)
+    .option('--json', 'print the result as JSON on stdout')
+    .action(async (options) => {
+      const { resume } = await import('./commands/resume.js');
+      await resume(options);
+    });
+  program
+    .command('banks')
+    .description('the loaded banks: id, title, industry, question counts, file')
+    .option('--content <dir>', 'another folder of banks (repeatable)', collect)
+    .option('--json', 'as JSON')
+    .action(async (options) => {
+      const { banks } = await import('./commands/banks.js');
+      await banks(options);
+    });
+  program
+    .command('validate')
+    .description('check bank files or folders; every problem as file:line:col: message')
+    .argument('[paths...]', 'files or folders (default: every loaded bank)')
+    .option('--content <dir>', 'with no paths: also check this folder (repeatable)', collect)
+    .addOption(new Option('--format <format>', 'text, or json for tools').choices(['text', 'json']).default('text'))
+    .action(async (paths: string[], options) => {
+      const { validate } = await import('./commands/validate.js');
+      setCode(await validate(paths, options));
+    });
+  program
+    .command('stats')
+    .description("a learner's progress: sessions, scores over time, weakest areas and questions, what is due")
+    .option('--learner <name>', 'whose progress')
+    .option('--store <path>', 'the progress database')
+    .option('--content <dir>', 'another folder of banks (repeatable)', collect)
+    .option('--json', 'as JSON')
+    .action(async (options) => {
+      const { stats } = await import('./commands/stats.js');
+      await stats(options);
+    });
+  program
+    .command('schema')
+    .description('print the JSON Schema of bank files (for editors)')
+    .action(async () => {
+      const { printSchema } = await import('./commands/schema.js');
+      printSchema();
+    });
+  return program;
+}
+
+/** Runs mot with these arguments and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    return report(err);
+  }
+}
+
+function report(err: unknown): number {
+  const debug = process.env.MOT_DEBUG === '1';
+  if (err instanceof CommanderError) {
+    // commander has printed its message already.
+    return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? 0 : 2;
+  }
+  if (err instanceof ExitError) {
+    if (err.message) process.stderr.write(err.message + '\n');
+    return err.exitCode;
+  }
+  if (isPromptExit(err)) {
+    process.stderr.write('\nStopped.\n');
+    return 130;
+  }
+  if (err instanceof UserError) {
+    process.stderr.write(`mot: ${err.message}\n`);
+    if (err.hint) process.stderr.write(`  ${err.hint}\n`);
+    if (debug && err.stack) process.stderr.write(err.stack + '\n');
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`mot: internal error: ${message.split('\n')[0]}\n`);
+  process.stderr.write(debug && err instanceof Error && err.stack ? err.stack + '\n' : '  Run again with MOT_DEBUG=1 for details, and report it.\n');
+  return 1;
+}

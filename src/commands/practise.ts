@@ -1,0 +1,51 @@
+// `mot train` and `mot exam`: draw questions, run the session.
+import { clockFrom } from '../clock.js';
+import { drawQuestions, filterQuestions } from '../core/selection.js';
+import { defaultPassMark, type SessionResult } from '../core/session.js';
+import type { Answerer } from '../ui/answerer.js';
+import { scriptedAnswerer } from '../ui/scripted-answerer.js';
+import { runSession } from './run-session.js';
+import {
+  filtersFrom,
+  learnerName,
+  loadContent,
+  noQuestions,
+  openScreen,
+  openStore,
+  parseCount,
+  parsePassMark,
+  parseSeed,
+  type Screen,
+  type SessionOptions,
+} from './shared.js';
+
+export const DEFAULT_COUNT = { train: 10, exam: 20 };
+
+export async function practise(mode: 'train' | 'exam', options: SessionOptions): Promise<SessionResult> {
+  const screen = await openScreen(options.json);
+  const clock = clockFrom();
+  const learner = learnerName(options.learner);
+  const loaded = await loadContent(options, screen);
+  const filters = filtersFrom(options, loaded);
+  const questions = filterQuestions(loaded.banks, filters);
+  if (questions.length === 0) throw noQuestions(filters);
+  const seed = parseSeed(options.seed);
+  const plan = drawQuestions(questions, { count: parseCount(options.count, DEFAULT_COUNT[mode]), seed, shuffle: options.shuffle !== false });
+  const passMark = parsePassMark(options.passMark) ?? defaultPassMark(loaded.banks, plan);
+  const store = openStore(options.store);
+  try {
+    const answerer = await answererFor(screen);
+    if (mode === 'exam' && !answerer.scripted)
+      screen.write(screen.paint.dim(`Exam: ${plan.length} questions, pass mark ${Math.round(passMark * 100)}%. Feedback comes at the end.`));
+    return await runSession({ mode, learner, seed, filters, plan, passMark }, { store, answerer, screen, clock, json: options.json === true });
+  } finally {
+    store.close();
+  }
+}
+
+/** Prompts for a person at a terminal; one answer per line otherwise. */
+export async function answererFor(screen: Screen): Promise<Answerer> {
+  if (!process.stdin.isTTY) return scriptedAnswerer(process.stdin);
+  const { interactiveAnswerer } = await import('../ui/prompts.js');
+  return interactiveAnswerer(screen.paint, { input: process.stdin, output: screen.out });
+}

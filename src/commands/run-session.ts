@@ -1,0 +1,125 @@
+// Runs one session from its plan: asks, scores, stores each answer the moment it is given,
+// teaches (in train and drill), and ends with the result.
+import { randomUUID } from 'node:crypto';
+import { toLetters, toWritten } from '../core/answers.js';
+import { questionHash } from '../core/question-hash.js';
+import { nextCard, ratingFor } from '../core/schedule.js';
+import { scoreResponse } from '../core/scoring.js';
+import type { Filters, PlannedQuestion } from '../core/selection.js';
+import { buildResult, type GivenAnswer, type Mode, type SessionResult } from '../core/session.js';
+import type { Clock } from '../clock.js';
+import { ExitError, isPromptExit, UserError } from '../errors.js';
+import type { Store } from '../store/store.js';
+import type { Answerer } from '../ui/answerer.js';
+import { renderChoices, renderFeedback, renderQuestion, renderSummary } from '../ui/render.js';
+import type { Screen } from './shared.js';
+
+export interface SessionPlan {
+  id?: string;
+  mode: Mode;
+  learner: string;
+  seed: number;
+  filters: Filters;
+  plan: PlannedQuestion[];
+  passMark: number;
+  /** Answers already given, when a session is resumed. */
+  given?: GivenAnswer[];
+}
+
+export interface SessionDeps {
+  store: Store;
+  answerer: Answerer;
+  screen: Screen;
+  clock: Clock;
+  json: boolean;
+}
+
+export async function runSession(session: SessionPlan, deps: SessionDeps): Promise<SessionResult> {
+  const { store, answerer, screen, clock } = deps;
+  const id = session.id ?? randomUUID();
+  const total = session.plan.length;
+  const given: GivenAnswer[] = [...(session.given ?? [])];
+  if (!session.id)
+    store.createSession({
+      id,
+      learner: session.learner,
+      mode: session.mode,
+      filters: session.filters,
+      seed: session.seed,
+      plan: session.plan.map((p) => ({ id: p.question.id, order: p.order })),
+      passMark: session.passMark,
+      started: clock().toISOString(),
+    });
+
+  let stop: { kind: 'input-ended' } | { kind: 'interrupted' } | { kind: 'error'; error: unknown } | undefined;
+  for (let index = given.length; index < total && !stop; index++) {
+    const planned = session.plan[index]!;
+    screen.write(renderQuestion(planned, index, total, screen));
+    if (answerer.scripted) screen.write(renderChoices(planned, screen));
+    const startedAt = performance.now();
+    let positions: number[] | undefined;
+    try {
+      positions = await answerer.ask(planned, index, total);
+    } catch (err) {
+      stop = isPromptExit(err) ? { kind: 'interrupted' } : { kind: 'error', error: err };
+      break;
+    }
+    if (positions === undefined) {
+      stop = { kind: 'input-ended' };
+      break;
+    }
+    const response = toWritten(planned, positions);
+    const answer: GivenAnswer = { planned, response, score: scoreResponse(planned.question, response) };
+    if (!answerer.scripted) answer.seconds = Math.round((performance.now() - startedAt) / 100) / 10;
+    const now = clock();
+    store.recordAnswer(
+      {
+        sessionId: id,
+        learner: session.learner,
+        questionId: planned.question.id,
+        questionHash: questionHash(planned.question),
+        response,
+        score: answer.score,
+        ...(answer.seconds !== undefined ? { seconds: answer.seconds } : {}),
+        answeredAt: now.toISOString(),
+      },
+      (previous) => nextCard(previous, now, ratingFor(answer.score, answer.seconds)),
+    );
+    given.push(answer);
+    if (answerer.scripted) screen.write(screen.paint.dim(`  answer: ${toLetters(planned, response).join(', ')}`));
+    if (session.mode !== 'exam') screen.write(renderFeedback(answer, screen));
+  }
+
+  const finished = given.length === total;
+  if (finished) store.finishSession(id, clock().toISOString());
+  const result = buildResult({
+    mode: session.mode,
+    learner: session.learner,
+    session: id,
+    seed: session.seed,
+    finished,
+    total,
+    passMark: session.passMark,
+    answers: given,
+  });
+
+  if (stop?.kind === 'error') {
+    if (stop.error instanceof UserError) throw stop.error;
+    throw stop.error;
+  }
+  if (stop?.kind === 'interrupted') {
+    screen.warn(`\nStopped. ${savedNote(given.length, total)}`);
+    throw new ExitError(130);
+  }
+  screen.write(renderSummary(result, given, screen));
+  if (stop?.kind === 'input-ended')
+    screen.warn(`\nThe answers ran out after question ${given.length} of ${total}. ${savedNote(given.length, total)}`);
+  if (deps.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  return result;
+}
+
+function savedNote(answered: number, total: number): string {
+  if (answered === 0) return 'Nothing was answered.';
+  const what = `${answered} answer${answered === 1 ? ' is' : 's are'} saved`;
+  return answered < total ? `${what}; \`mot resume\` continues from question ${answered + 1}.` : `${what}.`;
+}

@@ -1,0 +1,146 @@
+// What train, exam, drill and resume share: reading the options, loading content, choosing
+// questions, opening the store, and the screen to write to.
+import { userInfo } from 'node:os';
+import { contentDirs, errorsIn, loadBanks, type LoadedBanks } from '../banks/load-banks.js';
+import { MOMENTS, STAGES, type Bank, type Moment, type Question, type Stage } from '../core/model.js';
+import type { Filters } from '../core/selection.js';
+import { UsageError, UserError } from '../errors.js';
+import { defaultStorePath, Store } from '../store/store.js';
+import { colourLevel, makePaint, supportsUnicode, type Paint } from '../ui/paint.js';
+import type { Layout } from '../ui/render.js';
+
+export interface ContentOptions {
+  content?: string[];
+}
+
+export interface FilterOptions extends ContentOptions {
+  bank?: string[];
+  industry?: string[];
+  moment?: string[];
+  stage?: string[];
+  tag?: string[];
+}
+
+export interface SessionOptions extends FilterOptions {
+  count?: string;
+  seed?: string;
+  shuffle?: boolean;
+  passMark?: string;
+  learner?: string;
+  store?: string;
+  json?: boolean;
+}
+
+export interface Screen extends Layout {
+  /** Where the session's text goes: stdout, or stderr when stdout carries JSON. */
+  out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  write(text: string): void;
+  warn(text: string): void;
+}
+
+export async function openScreen(json = false): Promise<Screen> {
+  const out = json ? process.stderr : process.stdout;
+  const paint: Paint = await makePaint(colourLevel(out), supportsUnicode());
+  const width = Math.max(40, Math.min(out.isTTY ? (out.columns ?? 80) : 80, 100) - 2);
+  return {
+    out,
+    paint,
+    width,
+    write: (text) => void out.write(text + '\n'),
+    warn: (text) => void process.stderr.write(text + '\n'),
+  };
+}
+
+export function learnerName(option?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const name = option || env.MOT_LEARNER || safeUserName() || 'learner';
+  if (name.length > 64 || /[\u0000-\u001f\u007f]/.test(name))
+    throw new UsageError(`the learner name "${name.slice(0, 20)}" is not usable.`, 'Use a plain name of up to 64 characters.');
+  return name;
+}
+
+function safeUserName(): string | undefined {
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined;
+  }
+}
+
+export function openStore(option?: string): Store {
+  return Store.open(option || defaultStorePath());
+}
+
+/** Loads every bank; broken files are left out with a one-line warning each. */
+export async function loadContent(options: ContentOptions, screen: Screen): Promise<LoadedBanks> {
+  const loaded = await loadBanks(contentDirs(options.content ?? []));
+  for (const file of loaded.files) {
+    const errors = errorsIn(file);
+    if (errors.length === 0) continue;
+    const first = errors[0]!;
+    screen.warn(
+      screen.paint.partial('warning: ') +
+        `${file.file} was left out (${errors.length} problem${errors.length === 1 ? '' : 's'}, first at line ${first.line}); run \`mot validate ${file.file}\` for details.`,
+    );
+  }
+  return loaded;
+}
+
+export function filtersFrom(options: FilterOptions, loaded: LoadedBanks): Filters {
+  const banks = loaded.banks;
+  for (const id of options.bank ?? []) {
+    if (banks.some((b) => b.id === id)) continue;
+    const broken = loaded.files.find((f) => !f.bank && f.declaredId === id);
+    if (broken) throw new UserError(`the bank "${id}" (${broken.file}) has problems and cannot be used.`, `Run \`mot validate ${broken.file}\` to see them.`);
+    throw new UserError(`no bank "${id}" is loaded.`, `Loaded banks: ${banks.map((b) => b.id).join(', ') || 'none'}. Add a folder with --content DIR.`);
+  }
+  const industries = [...new Set(banks.map((b) => b.industry))];
+  for (const industry of options.industry ?? [])
+    if (!industries.includes(industry))
+      throw new UserError(`no loaded bank is in the industry "${industry}".`, `Industries: ${industries.join(', ')}.`);
+  const filters: Filters = {};
+  if (options.bank?.length) filters.banks = options.bank;
+  if (options.industry?.length) filters.industries = options.industry;
+  if (options.moment?.length) filters.moments = checkValues(options.moment, MOMENTS, '--moment') as Moment[];
+  if (options.stage?.length) filters.stages = checkValues(options.stage, STAGES, '--stage') as Stage[];
+  if (options.tag?.length) filters.tags = options.tag;
+  return filters;
+}
+
+function checkValues(values: string[], allowed: readonly string[], option: string): string[] {
+  for (const value of values)
+    if (!allowed.includes(value)) throw new UsageError(`${option} "${value}" is not one of: ${allowed.join(', ')}.`);
+  return values;
+}
+
+export function parseCount(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--count must be a whole number of at least 1, not "${value}".`);
+  return n;
+}
+
+export function parseSeed(value: string | undefined): number {
+  if (value === undefined) return Math.floor(Math.random() * 2 ** 31);
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 2 ** 32) throw new UsageError(`--seed must be a whole number from 0 to 4294967296, not "${value}".`);
+  return n;
+}
+
+export function parsePassMark(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(n > 0 && n <= 1)) throw new UsageError(`--pass-mark must be above 0 and at most 1 (0.8 means 80%), not "${value}".`);
+  return n;
+}
+
+export function noQuestions(filters: Filters): UserError {
+  const any = Object.keys(filters).length > 0;
+  return new UserError(
+    any ? 'no question matches these filters.' : 'no bank is loaded, so there is nothing to ask.',
+    any ? 'Loosen --moment, --stage, --tag, --bank or --industry; `mot banks` shows what there is.' : 'Add banks with --content DIR or MOT_CONTENT.',
+  );
+}
+
+export function questionIndex(banks: readonly Bank[]): Map<string, Question> {
+  return new Map(banks.flatMap((b) => b.questions.map((q) => [q.id, q] as const)));
+}

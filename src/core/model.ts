@@ -1,0 +1,63 @@
+// The bank model: what the rest of mot works with once a bank file has been checked.
+
+export const QUESTION_TYPES = ['choice', 'multi', 'rank'] as const;
+export const MOMENTS = ['zero', 'first', 'second', 'third'] as const;
+export const STAGES = ['first-contact', 'delivery', 'recovery', 'follow-up'] as const;
+export const BUILT_IN_INDUSTRIES = ['retail', 'healthcare', 'hospitality', 'general'] as const;
+
+/** The newest bank format this mot understands. */
+export const FORMAT_VERSION = 1;
+export const DEFAULT_PASS_MARK = 0.8;
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const INDUSTRY_PATTERN = /^[a-z]+$/;
+export const TAG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const MIN_CHOICES = 2;
+export const MAX_CHOICES = 8;
+
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+export type Moment = (typeof MOMENTS)[number];
+export type Stage = (typeof STAGES)[number];
+
+export const MOMENT_NAMES: Record<Moment, string> = {
+  zero: 'zero (ZMOT)',
+  first: 'first (FMOT)',
+  second: 'second (SMOT)',
+  third: 'third (TMOT)',
+};
+
+export interface Choice {
+  text: string;
+  /** `choice` questions: the credit for picking it, 0 to 1. */
+  score?: number;
+  /** `multi` questions: whether it belongs in the answer. */
+  correct?: boolean;
+  feedback?: string;
+}
+
+export interface Question {
+  /** The global id, `bank/question`. */
+  id: string;
+  localId: string;
+  bankId: string;
+  industry: string;
+  type: QuestionType;
+  moment?: Moment;
+  stage?: Stage;
+  tags: string[];
+  scenario?: string;
+  prompt: string;
+  shuffle: boolean;
+  /** As written; for `rank` this is the expert's order, best first. */
+  choices: Choice[];
+  explanation?: string;
+}
+
+export interface Bank {
+  id: string;
+  title: string;
+  industry: string;
+  description?: string;
+  passMark: number;
+  questions: Question[];
+  file: string;
+}

@@ -1,0 +1,71 @@
+// Spaced repetition, through ts-fsrs and nothing else: this module is the only one that knows it.
+//
+// How an answer's score becomes an FSRS rating:
+//   score 1 (the best answer) answered within FAST_SECONDS  -> Easy
+//   score 1                                                  -> Good
+//   score 0.5 or more (partly right)                         -> Hard
+//   below 0.5                                                -> Again
+// A scripted answer has no reading time, so a right one is Good, never Easy.
+// Short-term (same-day) learning steps are off: a session is a sitting, and what was missed
+// comes back on a later day rather than minutes later.
+import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs';
+
+export const FAST_SECONDS = 15;
+
+const scheduler = fsrs({ enable_fuzz: false, enable_short_term: false, maximum_interval: 365, request_retention: 0.9 });
+
+/** A card as stored: plain JSON, dates as ISO strings. */
+export interface CardData {
+  due: string;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  last_review?: string;
+}
+
+export type RatingName = 'Again' | 'Hard' | 'Good' | 'Easy';
+
+export function ratingFor(score: number, seconds?: number): Grade {
+  if (score >= 1 - 1e-9) return seconds !== undefined && seconds <= FAST_SECONDS ? Rating.Easy : Rating.Good;
+  if (score >= 0.5) return Rating.Hard;
+  return Rating.Again;
+}
+
+export function ratingName(rating: Grade): RatingName {
+  return Rating[rating] as RatingName;
+}
+
+export function nextCard(previous: CardData | undefined, now: Date, rating: Grade): CardData {
+  const card = previous ? fromData(previous) : createEmptyCard(now);
+  return toData(scheduler.next(card, now, rating).card);
+}
+
+export function isNew(card: CardData | undefined): boolean {
+  return !card || card.state === State.New;
+}
+
+function fromData(data: CardData): Card {
+  const card: Card = { ...data, due: new Date(data.due), last_review: data.last_review ? new Date(data.last_review) : undefined } as Card;
+  return card;
+}
+
+function toData(card: Card): CardData {
+  const data: CardData = {
+    due: card.due.toISOString(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsed_days: card.elapsed_days,
+    scheduled_days: card.scheduled_days,
+    learning_steps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state,
+  };
+  if (card.last_review) data.last_review = new Date(card.last_review).toISOString();
+  return data;
+}

@@ -1,0 +1,106 @@
+// The structure of a bank file, written once: the validator checks files against it and the
+// editor's JSON Schema (content/bank.schema.json) is generated from it. Rules that tie fields
+// together (a choice question needs a choice scoring 1, ...) live in rules.ts.
+import * as z from 'zod';
+import {
+  ID_PATTERN,
+  INDUSTRY_PATTERN,
+  MAX_CHOICES,
+  MIN_CHOICES,
+  MOMENTS,
+  QUESTION_TYPES,
+  STAGES,
+  TAG_PATTERN,
+} from './model.js';
+
+const id = z.string().regex(ID_PATTERN);
+const text = z.string().min(1);
+
+export const choiceSchema = z
+  .strictObject({
+    text: text.meta({ description: 'What the learner sees as this option.' }),
+    score: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .meta({ description: '`choice` questions only: the credit for picking this choice, 0 to 1. At least one choice scores 1.' }),
+    correct: z
+      .boolean()
+      .optional()
+      .meta({ description: '`multi` questions only: whether this choice belongs in the answer.' }),
+    feedback: text
+      .optional()
+      .meta({ description: 'Why this choice is good, partly good or poor. Shown after the answer.' }),
+  })
+  .meta({ description: 'One response the learner can choose.' });
+
+export const questionSchema = z
+  .strictObject({
+    id: id.meta({ description: 'Lowercase words joined by hyphens, unique within the bank.' }),
+    type: z
+      .enum(QUESTION_TYPES)
+      .optional()
+      .meta({ description: 'choice (pick one, default), multi (pick all that apply) or rank (order best to worst).' }),
+    moment: z
+      .enum(MOMENTS)
+      .optional()
+      .meta({ description: 'The moment of truth: zero (ZMOT), first (FMOT), second (SMOT) or third (TMOT).' }),
+    stage: z
+      .enum(STAGES)
+      .optional()
+      .meta({ description: 'The stage of the encounter.' }),
+    tags: z
+      .array(z.string().regex(TAG_PATTERN))
+      .optional()
+      .meta({ description: 'Free lowercase words for filtering with --tag.' }),
+    scenario: text.optional().meta({ description: 'The encounter, told in the second person.' }),
+    prompt: text.meta({ description: 'The question the learner answers.' }),
+    shuffle: z
+      .boolean()
+      .optional()
+      .meta({ description: 'false keeps the written order of choices (default true).' }),
+    choices: z
+      .array(choiceSchema)
+      .min(MIN_CHOICES)
+      .max(MAX_CHOICES)
+      .meta({ description: `${MIN_CHOICES} to ${MAX_CHOICES} choices. For rank questions, written best first.` }),
+    explanation: text
+      .optional()
+      .meta({ description: 'Why the best answer is best; shown after the answer and in the review.' }),
+  })
+  .meta({ description: 'One encounter and the question about it.' });
+
+export const bankSchema = z
+  .strictObject({
+    format: z
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: 'The version of the bank format this file is written in (1).' }),
+    bank: id.meta({ description: 'The bank id: lowercase words joined by hyphens, unique across every loaded bank.' }),
+    title: text.meta({ description: 'The bank title shown in menus and `mot banks`.' }),
+    industry: z
+      .string()
+      .regex(INDUSTRY_PATTERN)
+      .meta({ description: 'retail, healthcare, hospitality, general, or another lowercase word for your sector.' }),
+    description: text.optional().meta({ description: 'A sentence or two shown in `mot banks`.' }),
+    pass_mark: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .meta({ description: 'The score needed to pass an exam, above 0 and at most 1 (default 0.8).' }),
+    questions: z.array(questionSchema).min(1).meta({ description: 'At least one question.' }),
+  })
+  .meta({ title: 'mot scenario bank', description: 'A bank of moment-of-truth scenarios for mot.' });
+
+export type BankFile = z.infer<typeof bankSchema>;
+export type QuestionFile = z.infer<typeof questionSchema>;
+export type ChoiceFile = z.infer<typeof choiceSchema>;
+
+/** The JSON Schema that editors (yaml-language-server) use to check a bank as it is typed. */
+export function bankJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(bankSchema, { target: 'draft-7' }) as Record<string, unknown>;
+  return { ...schema, $id: 'https://mot.invalid/bank.schema.json' };
+}

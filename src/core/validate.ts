@@ -1,0 +1,329 @@
+// Checks one parsed bank file and builds the Bank the rest of mot uses. Every problem in the
+// file is reported at once, each with the path of the data it is about.
+import type * as z from 'zod';
+import {
+  DEFAULT_PASS_MARK,
+  FORMAT_VERSION,
+  MAX_CHOICES,
+  MIN_CHOICES,
+  MOMENTS,
+  QUESTION_TYPES,
+  STAGES,
+  type Bank,
+  type Choice,
+  type Question,
+  type QuestionType,
+} from './model.js';
+import { error, warning, type PathSegment, type Problem } from './problems.js';
+import { sanitizeLine, sanitizeText } from './sanitize.js';
+import { bankSchema, type BankFile } from './schema.js';
+
+export interface BankCheck {
+  bank?: Bank;
+  problems: Problem[];
+}
+
+const FIELDS = {
+  bank: Object.keys(bankSchema.shape),
+  question: ['id', 'type', 'moment', 'stage', 'tags', 'scenario', 'prompt', 'shuffle', 'choices', 'explanation'],
+  choice: ['text', 'score', 'correct', 'feedback'],
+};
+
+const ALLOWED_VALUES: Record<string, readonly string[]> = {
+  type: QUESTION_TYPES,
+  moment: MOMENTS,
+  stage: STAGES,
+};
+
+export function checkBank(data: unknown, file: string): BankCheck {
+  if (!isRecord(data)) {
+    return {
+      problems: [
+        error([], 'a bank file must be a mapping of fields (bank:, title:, industry:, questions:), not ' + describe(data)),
+      ],
+    };
+  }
+  if (typeof data.format === 'number' && data.format > FORMAT_VERSION) {
+    return {
+      problems: [
+        error(
+          ['format'],
+          `this bank needs a newer mot: it is written in bank format ${data.format}, and this mot reads format ${FORMAT_VERSION}. Update mot, or ask the bank's author for a format ${FORMAT_VERSION} copy.`,
+        ),
+      ],
+    };
+  }
+  const parsed = bankSchema.safeParse(data);
+  const problems: Problem[] = parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeIssue(issue, data));
+  problems.push(...crossFieldProblems(data));
+  problems.sort(byPath);
+  if (!parsed.success || problems.some((p) => p.severity === 'error')) return { problems };
+  return { bank: toBank(parsed.data, file), problems };
+}
+
+function crossFieldProblems(data: Record<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  if (!Array.isArray(data.questions)) return problems;
+  const firstById = new Map<string, number>();
+  data.questions.forEach((question, q) => {
+    if (!isRecord(question)) return;
+    const path = ['questions', q];
+    if (typeof question.id === 'string') {
+      const first = firstById.get(question.id);
+      if (first === undefined) firstById.set(question.id, q);
+      else
+        problems.push(
+          error([...path, 'id'], `duplicate question id "${sanitizeLine(question.id)}": question ${first + 1} already uses it. Ids must be unique within a bank.`),
+        );
+    }
+    if (!Array.isArray(question.choices)) return;
+    const type = (QUESTION_TYPES as readonly unknown[]).includes(question.type ?? 'choice')
+      ? ((question.type ?? 'choice') as QuestionType)
+      : undefined;
+    const choices = question.choices.map((c) => (isRecord(c) ? c : {}));
+    const seenText = new Map<string, number>();
+    choices.forEach((choice, c) => {
+      if (typeof choice.text !== 'string') return;
+      const key = choice.text.trim().toLowerCase();
+      const first = seenText.get(key);
+      if (first === undefined) seenText.set(key, c);
+      else
+        problems.push(
+          error([...path, 'choices', c, 'text'], `two choices have the same text (choice ${first + 1} and choice ${c + 1}); learners could not tell them apart.`),
+        );
+    });
+    if (type) problems.push(...typeRules(type, choices, path));
+    if (type === 'rank' && question.shuffle === false)
+      problems.push(
+        warning([...path, 'shuffle'], 'shuffle: false on a rank question shows the choices in the expert order, which gives the answer away. Remove it.', 'key'),
+      );
+  });
+  return problems;
+}
+
+function typeRules(type: QuestionType, choices: Record<string, unknown>[], path: PathSegment[]): Problem[] {
+  const problems: Problem[] = [];
+  const misplaced = (field: 'score' | 'correct', why: string) =>
+    choices.forEach((choice, c) => {
+      if (field in choice) problems.push(error([...path, 'choices', c, field], why, 'key'));
+    });
+  if (type === 'choice') {
+    misplaced('correct', '"correct" belongs to multi questions; in a choice question give every choice a "score" from 0 to 1 instead.');
+    choices.forEach((choice, c) => {
+      if (!('score' in choice) && 'text' in choice)
+        problems.push(error([...path, 'choices', c], 'this choice has no "score": in a choice question every choice needs a score from 0 to 1 (1 for the best answer).'));
+    });
+    const scores = choices.map((c) => c.score).filter((s): s is number => typeof s === 'number');
+    if (scores.length > 0 && !scores.includes(1))
+      problems.push(
+        error([...path, 'choices'], `no choice has score 1 (the highest is ${Math.max(...scores)}): a choice question needs a best answer worth 1. Give the best choice "score: 1".`, 'key'),
+      );
+  } else if (type === 'multi') {
+    misplaced('score', 'a multi question scores itself from "correct: true/false" on each choice; remove "score" here.');
+    choices.forEach((choice, c) => {
+      if (!('correct' in choice) && 'text' in choice)
+        problems.push(error([...path, 'choices', c], 'this choice has no "correct": in a multi question every choice says "correct: true" or "correct: false".'));
+    });
+    if (choices.length > 0 && !choices.some((c) => c.correct === true))
+      problems.push(error([...path, 'choices'], 'no choice is "correct: true": a multi question needs at least one correct choice.', 'key'));
+  } else {
+    const why =
+      'a rank question is scored by position: write its choices best first and leave out "score" and "correct".';
+    misplaced('score', why);
+    misplaced('correct', why);
+  }
+  return problems;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): Problem[] {
+  const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+  const field = lastField(path);
+  const value = valueAt(data, path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = FIELDS[kindOf(path)];
+      return issue.keys.map((key) => {
+        const guess = closest(key, allowed);
+        const hint = guess ? ` Did you mean "${guess}"?` : '';
+        return error(
+          [...path, key],
+          `unknown field "${sanitizeLine(key)}" in ${describePlace(path)}.${hint} Allowed fields: ${allowed.join(', ')}.`,
+          'key',
+        );
+      });
+    }
+    case 'invalid_type': {
+      if (value === undefined)
+        return [error(path.slice(0, -1), `${describePlace(path.slice(0, -1))} is missing the required field "${field}".`)];
+      return [error(path, `"${field}" should be ${expected(issue.expected, field)}, not ${describe(value)}.`)];
+    }
+    case 'invalid_value': {
+      const allowed = ALLOWED_VALUES[field] ?? issue.values.map(String);
+      return [error(path, `unknown ${field} "${sanitizeLine(String(value))}". Use one of: ${allowed.join(', ')}.`)];
+    }
+    case 'too_small':
+    case 'too_big': {
+      if (field === 'choices')
+        return [
+          error(path, `a question needs ${MIN_CHOICES} to ${MAX_CHOICES} choices; this one has ${Array.isArray(value) ? value.length : 0}.`, 'key'),
+        ];
+      if (field === 'questions') return [error(path, 'a bank needs at least one question.', 'key')];
+      if (field === 'score') return [error(path, `a score must be between 0 and 1, not ${String(value)}.`)];
+      if (field === 'pass_mark') return [error(path, `pass_mark must be above 0 and at most 1 (0.8 means 80%), not ${String(value)}.`)];
+      if (field === 'format') return [error(path, `format must be ${FORMAT_VERSION}, not ${String(value)}.`)];
+      if (typeof value === 'string') return [error(path, `"${field}" is empty; write some text or remove the field.`)];
+      return [error(path, `"${field}" is out of range: ${issue.message}.`)];
+    }
+    case 'invalid_format': {
+      const shown = sanitizeLine(String(value));
+      if (field === 'industry')
+        return [error(path, `industry "${shown}" must be one lowercase word: retail, healthcare, hospitality, general, or your own sector such as airline.`)];
+      if (typeof path[path.length - 2] === 'string' && path[path.length - 2] === 'tags')
+        return [error(path, `tag "${shown}" must be lowercase words joined by hyphens, like busy-period.`)];
+      return [
+        error(path, `${field} "${shown}" breaks the id rule: lowercase letters and digits, in words joined by single hyphens, like lunch-rush-greeting.`),
+      ];
+    }
+    default:
+      return [error(path, `${describePlace(path)}: ${issue.message}.`)];
+  }
+}
+
+function toBank(file: BankFile, path: string): Bank {
+  const bank: Bank = {
+    id: file.bank,
+    title: sanitizeLine(file.title),
+    industry: file.industry,
+    passMark: file.pass_mark ?? DEFAULT_PASS_MARK,
+    questions: [],
+    file: path,
+  };
+  if (file.description) bank.description = sanitizeText(file.description).trim();
+  bank.questions = file.questions.map((q) => {
+    const question: Question = {
+      id: `${file.bank}/${q.id}`,
+      localId: q.id,
+      bankId: file.bank,
+      industry: file.industry,
+      type: q.type ?? 'choice',
+      tags: q.tags ?? [],
+      prompt: sanitizeText(q.prompt).trim(),
+      shuffle: q.shuffle ?? true,
+      choices: q.choices.map((c) => {
+        const choice: Choice = { text: sanitizeText(c.text).trim() };
+        if (c.score !== undefined) choice.score = c.score;
+        if (c.correct !== undefined) choice.correct = c.correct;
+        if (c.feedback !== undefined) choice.feedback = sanitizeText(c.feedback).trim();
+        return choice;
+      }),
+    };
+    if (q.moment) question.moment = q.moment;
+    if (q.stage) question.stage = q.stage;
+    if (q.scenario) question.scenario = sanitizeText(q.scenario).trim();
+    if (q.explanation) question.explanation = sanitizeText(q.explanation).trim();
+    return question;
+  });
+  return bank;
+}
+
+function kindOf(path: PathSegment[]): keyof typeof FIELDS {
+  if (path.includes('choices')) return 'choice';
+  if (path.includes('questions')) return 'question';
+  return 'bank';
+}
+
+function describePlace(path: PathSegment[]): string {
+  const q = path[0] === 'questions' && typeof path[1] === 'number' ? path[1] + 1 : undefined;
+  const c = path[2] === 'choices' && typeof path[3] === 'number' ? path[3] + 1 : undefined;
+  if (q !== undefined && c !== undefined) return `choice ${c} of question ${q}`;
+  if (q !== undefined) return `question ${q}`;
+  return 'the bank';
+}
+
+function lastField(path: PathSegment[]): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return 'bank';
+}
+
+function expected(type: string, field: string): string {
+  if (field === 'score') return 'a number from 0 to 1';
+  if (field === 'pass_mark') return 'a number above 0 and at most 1';
+  if (field === 'correct' || field === 'shuffle') return 'true or false';
+  if (field === 'choices' || field === 'questions' || field === 'tags') return 'a list (lines starting with "- ")';
+  switch (type) {
+    case 'string':
+      return 'text';
+    case 'number':
+    case 'int':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'a mapping of fields';
+    default:
+      return type;
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `the text "${sanitizeLine(value).slice(0, 40)}"`;
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${String(value)}`;
+}
+
+function valueAt(data: unknown, path: PathSegment[]): unknown {
+  let node: unknown = data;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function byPath(a: Problem, b: Problem): number {
+  const n = Math.min(a.path.length, b.path.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.path[i]!;
+    const y = b.path[i]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return 0;
+  }
+  return a.path.length - b.path.length;
+}
+
+/** The allowed field a typo most likely meant, if any is close enough. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  // Damerau-Levenshtein (optimal string alignment): a swapped pair of letters, as in "scroe", costs 1.
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  return d[a.length]![b.length]!;
+}

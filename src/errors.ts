@@ -1,0 +1,37 @@
+// The three kinds of failure mot knows: a user's mistake (with a hint), an exit with a code, and
+// everything else, which is a bug.
+
+/** Bad input from the user: a bad option, a bad answer, a bad bank. Exit 1 unless said otherwise. */
+export class UserError extends Error {
+  override name = 'UserError';
+  constructor(
+    message: string,
+    readonly hint?: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+/** A usage error: an unknown option, a bad value, a scripted answer that does not fit. Exit 2. */
+export class UsageError extends UserError {
+  override name = 'UsageError';
+  constructor(message: string, hint?: string) {
+    super(message, hint, 2);
+  }
+}
+
+/** Ends the command with this code after its message, as Ctrl-C does with 130. */
+export class ExitError extends Error {
+  override name = 'ExitError';
+  constructor(
+    readonly exitCode: number,
+    message = '',
+  ) {
+    super(message);
+  }
+}
+
+export function isPromptExit(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
+}

@@ -1,0 +1,76 @@
+// Every interactive prompt mot shows, behind one module: the only importer of @inquirer.
+import { checkbox, input, select } from '@inquirer/prompts';
+import { letter } from '../core/answers.js';
+import type { PlannedQuestion } from '../core/selection.js';
+import type { Answerer } from './answerer.js';
+import type { Paint } from './paint.js';
+import { rankPrompt } from './rank-prompt.js';
+
+export interface PromptStreams {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+function themeFor(paint: Paint) {
+  return {
+    prefix: { idle: paint.accent('?'), done: paint.good(paint.unicode ? '✔' : '+') },
+    icon: { cursor: paint.unicode ? '❯' : '>', checked: paint.good(paint.unicode ? '◉' : '[x]'), unchecked: paint.unicode ? '◯' : '[ ]' },
+    style: {
+      answer: paint.accent,
+      message: (text: string) => paint.bold(text),
+      error: paint.bad,
+      help: paint.dim,
+      highlight: paint.accent,
+      key: paint.accent,
+      defaultAnswer: paint.dim,
+      description: paint.dim,
+      disabled: paint.dim,
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${paint.bold(key)} ${paint.dim(action)}`).join(paint.dim(' · ')),
+    },
+  };
+}
+
+export function interactiveAnswerer(paint: Paint, streams: PromptStreams): Answerer {
+  const theme = themeFor(paint);
+  return {
+    scripted: false,
+    async ask(planned: PlannedQuestion) {
+      const q = planned.question;
+      const choices = planned.order.map((written, position) => ({
+        name: `${letter(position)}) ${q.choices[written]!.text}`,
+        short: letter(position),
+        value: position,
+      }));
+      const message = q.type === 'rank' ? 'Your ranking, best first:' : 'Your answer:';
+      if (q.type === 'choice') return [await select({ message, choices, theme, loop: false, pageSize: 12 }, streams)];
+      if (q.type === 'multi')
+        return checkbox({ message: 'Your answer (space to tick, enter when done):', choices, theme, loop: false, pageSize: 12 }, streams);
+      return rankPrompt({ message, choices: choices.map((c) => c.name), unicode: paint.unicode, theme }, streams);
+    },
+  };
+}
+
+export async function chooseOne<T>(
+  message: string,
+  options: { name: string; value: T; description?: string }[],
+  paint: Paint,
+  streams: PromptStreams,
+): Promise<T> {
+  return select({ message, choices: options, theme: themeFor(paint), loop: false, pageSize: 12 }, streams);
+}
+
+export async function askCount(message: string, fallback: number, max: number, paint: Paint, streams: PromptStreams): Promise<number> {
+  const answer = await input(
+    {
+      message,
+      default: String(Math.min(fallback, max)),
+      theme: themeFor(paint),
+      validate: (value) => {
+        const n = Number(value);
+        return Number.isInteger(n) && n >= 1 && n <= max ? true : `Type a whole number from 1 to ${max}.`;
+      },
+    },
+    streams,
+  );
+  return Number(answer);
+}
