@@ -23,7 +23,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3'],
+  // better-sqlite3's JavaScript is bundled; its compiled addon is loaded from node_modules (see store.ts).
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: 'linked',

@@ -1,4 +1,5 @@
 // `mot banks`: what is loaded, where from, and what it covers.
+import { byId } from '../core/selection.js';
 import { MOMENTS, QUESTION_TYPES, STAGES, type Bank } from '../core/model.js';
 import { loadContent, openScreen, type ContentOptions } from './shared.js';
 
@@ -40,7 +41,7 @@ export function summariseBank(bank: Bank): BankSummary {
 export async function banks(options: BanksOptions): Promise<void> {
   const screen = await openScreen(false);
   const loaded = await loadContent(options, screen);
-  const summaries = [...loaded.banks].sort((a, b) => a.id.localeCompare(b.id)).map(summariseBank);
+  const summaries = [...loaded.banks].sort(byId).map(summariseBank);
   if (options.json) {
     process.stdout.write(JSON.stringify(summaries, null, 2) + '\n');
     return;

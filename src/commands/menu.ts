@@ -1,5 +1,5 @@
 // `mot` alone at a terminal: a menu for people who would rather not learn the options first.
-import { filterQuestions } from '../core/selection.js';
+import { byId, filterQuestions } from '../core/selection.js';
 import { chooseOne, askCount } from '../ui/prompts.js';
 import { drill } from './drill.js';
 import { DEFAULT_COUNT, practise } from './practise.js';
@@ -41,7 +41,7 @@ export async function menu(options: SessionOptions): Promise<void> {
   const scopes: { name: string; value: { bank?: string[]; industry?: string[] } }[] = [
     { name: 'Everything', value: {} },
     ...industries.map((i) => ({ name: `Industry: ${i}`, value: { industry: [i] } })),
-    ...[...loaded.banks].sort((a, b) => a.id.localeCompare(b.id)).map((b) => ({ name: `Bank: ${b.title}`, value: { bank: [b.id] } })),
+    ...[...loaded.banks].sort(byId).map((b) => ({ name: `Bank: ${b.title}`, value: { bank: [b.id] } })),
   ];
   const scope = await chooseOne('Which questions?', scopes, paint, streams);
   const chosen = { ...options, ...scope };

@@ -16,11 +16,16 @@ export interface PlannedQuestion {
   order: number[];
 }
 
+/** Bank ids are ASCII (the id rule), so a plain comparison orders them; localeCompare would load ICU's collator. */
+export function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 export function filterQuestions(banks: readonly Bank[], filters: Filters): Question[] {
   const inList = <T>(list: readonly T[] | undefined, value: T | undefined) =>
     !list || list.length === 0 || (value !== undefined && list.includes(value));
   return [...banks]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort(byId)
     .filter((bank) => inList(filters.banks, bank.id) && inList(filters.industries, bank.industry))
     .flatMap((bank) => bank.questions)
     .filter(

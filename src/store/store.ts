@@ -3,6 +3,7 @@
 // that reads then writes fails under concurrent writers in WAL mode, even with a busy timeout).
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CardData } from '../core/schedule.js';
@@ -83,7 +84,7 @@ export class Store {
     }
     let db: Database.Database;
     try {
-      db = new Database(path, { timeout: 10_000 });
+      db = new Database(path, { timeout: 10_000, nativeBinding: nativeBinding() });
     } catch (err) {
       throw new UserError(`cannot open the progress store ${path}: ${reason(err)}.`, HINT);
     }
@@ -250,6 +251,18 @@ export class Store {
          GROUP BY substr(due, 1, 10) ORDER BY due LIMIT 5`,
       )
       .all(learner, after) as { due: string; count: number }[];
+  }
+}
+
+/**
+ * The compiled addon, named directly: better-sqlite3 would otherwise search a dozen paths for it
+ * through the `bindings` package on every start.
+ */
+function nativeBinding(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
   }
 }
 
