@@ -1,12 +1,16 @@
 // Plain-text layout helpers for the renderers.
 
-/** Wraps text to `width` columns, keeping paragraphs and indenting every line by `indent`. */
+/**
+ * Wraps text to `width` columns, indenting every line by `indent`. Lines of a paragraph are
+ * joined first (authors break lines in YAML `|` blocks wherever their editor did); blank lines
+ * and list items ("- ", "* ", "1. ") keep their breaks.
+ */
 export function wrap(text: string, width: number, indent = '', firstIndent = indent): string {
   const room = Math.max(20, width - indent.length);
   const out: string[] = [];
   let first = true;
-  for (const paragraph of text.split('\n')) {
-    if (paragraph.trim() === '') {
+  for (const paragraph of paragraphs(text)) {
+    if (paragraph === '') {
       out.push('');
       continue;
     }
@@ -24,6 +28,28 @@ export function wrap(text: string, width: number, indent = '', firstIndent = ind
     }
   }
   return out.join('\n');
+}
+
+const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/;
+
+function paragraphs(text: string): string[] {
+  const result: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length) result.push(current.join(' '));
+    current = [];
+  };
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') {
+      flush();
+      result.push('');
+    } else {
+      if (LIST_ITEM.test(line)) flush();
+      current.push(line.trim());
+    }
+  }
+  flush();
+  return result;
 }
 
 export function percent(score: number): string {
