@@ -47,5 +47,5 @@ export async function practise(mode: 'train' | 'exam', options: SessionOptions):
 export async function answererFor(screen: Screen): Promise<Answerer> {
   if (!process.stdin.isTTY) return scriptedAnswerer(process.stdin);
   const { interactiveAnswerer } = await import('../ui/prompts.js');
-  return interactiveAnswerer(screen.paint, { input: process.stdin, output: screen.out });
+  return interactiveAnswerer(screen.paint, screen.width, { input: process.stdin, output: screen.out });
 }

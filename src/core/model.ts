@@ -18,11 +18,20 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 export type Moment = (typeof MOMENTS)[number];
 export type Stage = (typeof STAGES)[number];
 
+/** Short names, for tables and bars. */
 export const MOMENT_NAMES: Record<Moment, string> = {
   zero: 'zero (ZMOT)',
   first: 'first (FMOT)',
   second: 'second (SMOT)',
   third: 'third (TMOT)',
+};
+
+/** Names in a sentence: "second moment (SMOT)". */
+export const MOMENT_PHRASES: Record<Moment, string> = {
+  zero: 'zero moment (ZMOT)',
+  first: 'first moment (FMOT)',
+  second: 'second moment (SMOT)',
+  third: 'third moment (TMOT)',
 };
 
 export interface Choice {

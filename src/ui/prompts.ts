@@ -5,6 +5,7 @@ import type { PlannedQuestion } from '../core/selection.js';
 import type { Answerer } from './answerer.js';
 import type { Paint } from './paint.js';
 import { rankPrompt } from './rank-prompt.js';
+import { wrap } from './text.js';
 
 export interface PromptStreams {
   input: NodeJS.ReadableStream;
@@ -30,22 +31,26 @@ function themeFor(paint: Paint) {
   };
 }
 
-export function interactiveAnswerer(paint: Paint, streams: PromptStreams): Answerer {
+/** `width` is the screen's: choices are wrapped to it with a hanging indent, not cut mid-word. */
+export function interactiveAnswerer(paint: Paint, width: number, streams: PromptStreams): Answerer {
   const theme = themeFor(paint);
   return {
     scripted: false,
     async ask(planned: PlannedQuestion) {
       const q = planned.question;
-      const choices = planned.order.map((written, position) => ({
-        name: `${letter(position)}) ${q.choices[written]!.text}`,
-        short: letter(position),
-        value: position,
-      }));
+      // The list draws `gutter` columns before each choice (cursor, tick box, rank number): wrap the
+      // text to what is left, with continuation lines under the text rather than under the letter.
+      const choices = (gutter: number) =>
+        planned.order.map((written, position) => ({
+          name: wrap(q.choices[written]!.text, width - gutter, '   ', `${letter(position)}) `).replace(/\n/g, '\n' + ' '.repeat(gutter)),
+          short: letter(position),
+          value: position,
+        }));
       const message = q.type === 'rank' ? 'Your ranking, best first:' : 'Your answer:';
-      if (q.type === 'choice') return [await select({ message, choices, theme, loop: false, pageSize: 12 }, streams)];
+      if (q.type === 'choice') return [await select({ message, choices: choices(2), theme, loop: false, pageSize: 12 }, streams)];
       if (q.type === 'multi')
-        return checkbox({ message: 'Your answer (space to tick, enter when done):', choices, theme, loop: false, pageSize: 12 }, streams);
-      return rankPrompt({ message, choices: choices.map((c) => c.name), unicode: paint.unicode, theme }, streams);
+        return checkbox({ message: 'Your answer (space to tick, enter when done):', choices: choices(3), theme, loop: false, pageSize: 12 }, streams);
+      return rankPrompt({ message, choices: choices(5).map((c) => c.name), unicode: paint.unicode, theme }, streams);
     },
   };
 }

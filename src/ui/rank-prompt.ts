@@ -5,7 +5,7 @@ import { initialRank, rankStep, type RankState } from './rank-state.js';
 
 export interface RankConfig {
   message: string;
-  /** Labels in display order. */
+  /** Labels in display order; continuation lines already indented past the five-column gutter. */
   choices: string[];
   theme?: Partial<Theme>;
   unicode: boolean;
@@ -42,7 +42,8 @@ export const rankPrompt = createPrompt<number[], RankConfig>((config, done) => {
     return here ? theme.style.highlight(text) : text;
   });
   const help = state.holding
-    ? '↑↓ move this response · space to put it down · enter when the order is right'
-    : '↑↓ choose a response · space to pick it up and move it · enter when the order is right';
-  return [`${prefix} ${message}`, ...lines, theme.style.help(config.unicode ? help : help.replace(/[↑↓]/g, '').replace('·', '-'))].join('\n');
+    ? ['↑↓ move it', 'space put it down', '⏎ done']
+    : ['↑↓ go to a response', 'space pick it up', '⏎ done'];
+  const shown = config.unicode ? help.join(' · ') : help.map((h) => h.replace('↑↓', 'up/down').replace('⏎', 'enter')).join(' - ');
+  return [`${prefix} ${message}`, ...lines, theme.style.help(shown)].join('\n');
 });

@@ -1,7 +1,7 @@
 // What a learner or a trainer reads, as strings computed from state. The terminal adapter only
 // writes them; tests read them directly.
 import { letter } from '../core/answers.js';
-import { MOMENT_NAMES, type Question } from '../core/model.js';
+import { MOMENT_NAMES, MOMENT_PHRASES, type Question } from '../core/model.js';
 import type { LocatedProblem } from '../core/problems.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { bestResponse, verdictFor } from '../core/scoring.js';
@@ -15,15 +15,17 @@ export interface Layout {
   width: number;
 }
 
-const TYPE_HINT = {
-  choice: 'Pick the best response.',
-  multi: 'Pick every response that applies.',
-  rank: 'Rank the responses from most to least effective.',
-};
+/** What to do, unless the prompt already says it. */
+function typeHint(question: Question): string | undefined {
+  if (question.type === 'multi' && !/all that apply|select all|choose all|which (of these )?(\w+ )?(help|are|make)/i.test(question.prompt))
+    return 'Choose every response that applies.';
+  if (question.type === 'rank' && !/\brank\b|\border\b/i.test(question.prompt)) return 'Put every response in order, most effective first.';
+  return undefined;
+}
 
 export function describeQuestion(question: Question): string {
   const parts: string[] = [question.industry];
-  if (question.moment) parts.push(`${MOMENT_NAMES[question.moment]} moment`);
+  if (question.moment) parts.push(MOMENT_PHRASES[question.moment]);
   if (question.stage) parts.push(question.stage);
   return parts.join(' · ');
 }
@@ -37,7 +39,9 @@ export function renderQuestion(planned: PlannedQuestion, index: number, total: n
     paint.heading(`Question ${index + 1} of ${total}`) + paint.dim(`  ${describeQuestion(q).replaceAll('·', dot)}`),
   ];
   if (q.scenario) lines.push('', wrap(q.scenario, width));
-  lines.push('', paint.bold(wrap(q.prompt, width)), paint.dim(TYPE_HINT[q.type]));
+  lines.push('', paint.bold(wrap(q.prompt, width)));
+  const hint = typeHint(q);
+  if (hint) lines.push(paint.dim(hint));
   return lines.join('\n');
 }
 
@@ -46,6 +50,11 @@ export function renderChoices(planned: PlannedQuestion, { width }: Layout): stri
   return planned.order
     .map((written, position) => wrap(planned.question.choices[written]!.text, width, '     ', `  ${letter(position)}) `))
     .join('\n');
+}
+
+function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
 }
 
 export function choiceLabel(planned: PlannedQuestion, written: number): string {
@@ -66,20 +75,22 @@ export function renderFeedback(answer: GivenAnswer, layout: Layout): string {
   const { planned, response } = answer;
   const q = planned.question;
   const lines = ['', verdictLine(answer.score, layout)];
-  const feedbackOf = (written: number) => q.choices[written]!.feedback;
-  const item = (label: string, written: number) => {
-    const fb = feedbackOf(written);
-    lines.push(wrap(choiceLabel(planned, written), width, '     ', `  ${label} `));
-    if (fb) lines.push(paint.dim(wrap(fb, width, '     ')));
+  // One choice with its feedback: "  ✔ b) text", continuation lines and feedback aligned under the text.
+  const item = (mark: string, written: number, note = '') => {
+    const prefix = `  ${mark ? `${mark} ` : ''}${letter(planned.order.indexOf(written))}) `;
+    const hang = ' '.repeat(visibleLength(prefix));
+    lines.push(wrap(q.choices[written]!.text, width, hang, prefix) + note);
+    const fb = q.choices[written]!.feedback;
+    if (fb) lines.push(paint.dim(wrap(fb, width, hang)));
   };
   if (q.type === 'choice') {
     const picked = response[0]!;
     const best = bestResponse(q)[0]!;
     lines.push('', paint.bold('You chose'));
-    item(' ', picked);
+    item('', picked);
     if (picked !== best) {
       lines.push('', paint.bold('Best answer'));
-      item(' ', best);
+      item('', best);
     }
   } else if (q.type === 'multi') {
     const mark = (picked: boolean, correct: boolean) =>
@@ -93,13 +104,12 @@ export function renderFeedback(answer: GivenAnswer, layout: Layout): string {
     lines.push('', paint.bold('The responses') + paint.dim(`  (${mark(true, true)} right pick  ${mark(true, false)} wrong pick  ${mark(false, true)} missed)`));
     planned.order.forEach((written) => item(mark(response.includes(written), q.choices[written]!.correct === true), written));
   } else {
-    lines.push('', paint.bold('Your order') + paint.dim('  →  the expert order'));
-    response.forEach((written, position) => {
-      const place = written === position ? paint.good(`${position + 1}`) : paint.partial(`${position + 1}`);
-      lines.push(wrap(choiceLabel(planned, written), width, '     ', `  ${place}. `) + paint.dim(written === position ? '' : `  (expert: ${written + 1})`));
+    lines.push('', paint.bold('The expert order, best first') + paint.dim('  (where you put each response)'));
+    q.choices.forEach((_, written) => {
+      const yours = response.indexOf(written);
+      const note = yours === written ? paint.good(`  (you: ${yours + 1})`) : paint.partial(`  (you: ${yours + 1})`);
+      item(`${written + 1}.`, written, note);
     });
-    lines.push('', paint.bold('Best first'));
-    q.choices.forEach((_, written) => item(`${written + 1}.`, written));
   }
   if (q.explanation) lines.push('', paint.bold('Why'), wrap(q.explanation, width, '  '));
   return lines.join('\n');
@@ -166,7 +176,7 @@ function renderBreakdown(result: SessionResult, answers: readonly GivenAnswer[],
 function renderMiss(answer: GivenAnswer, { paint, width }: Layout): string[] {
   const { planned, response } = answer;
   const q = planned.question;
-  const lines = ['', paint.bold(wrap(q.prompt, width, '  ', `${paint.unicode ? '•' : '*'} `)) + paint.dim(`  ${percent(answer.score)}`)];
+  const lines = ['', paint.bold(wrap(q.prompt, width, '  ', `${paint.unicode ? '•' : '*'} `)) + paint.dim(`  ${percent(answer.score)} · ${q.id}`)];
   const answerText = (written: readonly number[]) =>
     written.length === 0 ? '(none)' : written.map((w) => letter(planned.order.indexOf(w))).join(', ');
   if (q.type === 'choice') {
