@@ -60,7 +60,9 @@ export async function drill(options: DrillOptions): Promise<SessionResult | unde
     const passMark = parsePassMark(options.passMark) ?? defaultPassMark(loaded.banks, plan);
     const answerer = await answererFor(screen);
     const result = await runSession({ mode: 'drill', learner, seed, filters, plan, passMark }, { store, answerer, screen, clock, json: options.json === true });
-    screen.write('\n' + nextReviews(store.nextDue(learner, clock().toISOString())));
+    const after = clock().toISOString();
+    const stillDue = store.dueCount(learner, after);
+    screen.write('\n' + (stillDue ? `${stillDue} more ${stillDue === 1 ? 'is' : 'are'} due now: run \`mot drill\` again. ` : '') + nextReviews(store.nextDue(learner, after)));
     return result;
   } finally {
     store.close();

@@ -92,6 +92,7 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
 
   const finished = given.length === total;
   if (finished) store.finishSession(id, clock().toISOString());
+  else if (given.length === 0) store.discardIfEmpty(id);
   const result = buildResult({
     mode: session.mode,
     learner: session.learner,

@@ -142,6 +142,11 @@ export class Store {
     write.immediate();
   }
 
+  /** Forgets a session that ended before its first answer: there is nothing in it to resume. */
+  discardIfEmpty(id: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM answers WHERE session_id = ?)').run(id, id);
+  }
+
   finishSession(id: string, at: string): void {
     this.db.prepare('UPDATE sessions SET finished = ? WHERE id = ?').run(at, id);
   }

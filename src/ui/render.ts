@@ -1,7 +1,7 @@
 // What a learner or a trainer reads, as strings computed from state. The terminal adapter only
 // writes them; tests read them directly.
 import { letter } from '../core/answers.js';
-import { MOMENT_NAMES, MOMENT_PHRASES, type Question } from '../core/model.js';
+import { MOMENT_NAMES, MOMENT_PHRASES, MOMENTS, STAGES, type Question } from '../core/model.js';
 import type { LocatedProblem } from '../core/problems.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { bestResponse, verdictFor } from '../core/scoring.js';
@@ -157,7 +157,8 @@ function renderBreakdown(result: SessionResult, answers: readonly GivenAnswer[],
   const barWidth = Math.max(10, Math.min(30, width - labelWidth - 20));
   const lines: string[] = [];
   for (const [title, field, scores] of groups) {
-    const keys = Object.keys(scores);
+    const canonical: readonly string[] = field === 'moment' ? MOMENTS : field === 'stage' ? STAGES : [];
+    const keys = Object.keys(scores).sort((a, b) => canonical.indexOf(a) - canonical.indexOf(b) || (a < b ? -1 : 1));
     if (keys.length === 0) continue;
     lines.push('', paint.bold(title));
     for (const key of keys) {
@@ -176,7 +177,7 @@ function renderBreakdown(result: SessionResult, answers: readonly GivenAnswer[],
 function renderMiss(answer: GivenAnswer, { paint, width }: Layout): string[] {
   const { planned, response } = answer;
   const q = planned.question;
-  const lines = ['', paint.bold(wrap(q.prompt, width, '  ', `${paint.unicode ? '•' : '*'} `)) + paint.dim(`  ${percent(answer.score)} · ${q.id}`)];
+  const lines = ['', paint.bold(wrap(q.prompt, width, '  ', `${paint.unicode ? '•' : '*'} `)), paint.dim(`  ${q.id} · scored ${percent(answer.score)}`)];
   const answerText = (written: readonly number[]) =>
     written.length === 0 ? '(none)' : written.map((w) => letter(planned.order.indexOf(w))).join(', ');
   if (q.type === 'choice') {
