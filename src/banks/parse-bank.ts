@@ -54,7 +54,9 @@ function parseUnguarded(source: string, file: string): ParsedBank {
     return { problems: [at(0, 'the file is empty; a bank needs bank:, title:, industry: and questions:.')] };
 
   const check = checkBank(data, file);
-  const problems = check.problems.map((p) => at(offsetOf(doc, p), p.message, p.severity));
+  const problems = check.problems
+    .map((p) => at(offsetOf(doc, p), p.message, p.severity))
+    .sort((a, b) => a.line - b.line || a.col - b.col);
   if (check.bank) return { bank: check.bank, problems };
   const declared = (data as { bank?: unknown }).bank;
   return typeof declared === 'string' ? { declaredId: sanitizeLine(declared), problems } : { problems };

@@ -101,6 +101,11 @@ function crossFieldProblems(data: Record<string, unknown>): Problem[] {
   return problems;
 }
 
+/** Whether the choice has a misspelt `field` (reported as an unknown field already, so not missing too). */
+function hasTypoOf(choice: Record<string, unknown>, field: string): boolean {
+  return Object.keys(choice).some((key) => !FIELDS.choice.includes(key) && closest(key, FIELDS.choice) === field);
+}
+
 function typeRules(type: QuestionType, choices: Record<string, unknown>[], path: PathSegment[]): Problem[] {
   const problems: Problem[] = [];
   const misplaced = (field: 'score' | 'correct', why: string) =>
@@ -110,7 +115,7 @@ function typeRules(type: QuestionType, choices: Record<string, unknown>[], path:
   if (type === 'choice') {
     misplaced('correct', '"correct" belongs to multi questions; in a choice question give every choice a "score" from 0 to 1 instead.');
     choices.forEach((choice, c) => {
-      if (!('score' in choice) && 'text' in choice)
+      if (!('score' in choice) && 'text' in choice && !hasTypoOf(choice, 'score'))
         problems.push(error([...path, 'choices', c], 'this choice has no "score": in a choice question every choice needs a score from 0 to 1 (1 for the best answer).'));
     });
     const scores = choices.map((c) => c.score).filter((s): s is number => typeof s === 'number');
@@ -121,7 +126,7 @@ function typeRules(type: QuestionType, choices: Record<string, unknown>[], path:
   } else if (type === 'multi') {
     misplaced('score', 'a multi question scores itself from "correct: true/false" on each choice; remove "score" here.');
     choices.forEach((choice, c) => {
-      if (!('correct' in choice) && 'text' in choice)
+      if (!('correct' in choice) && 'text' in choice && !hasTypoOf(choice, 'correct'))
         problems.push(error([...path, 'choices', c], 'this choice has no "correct": in a multi question every choice says "correct: true" or "correct: false".'));
     });
     if (choices.length > 0 && !choices.some((c) => c.correct === true))
