@@ -4,7 +4,7 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bank } from '../core/model.js';
 import type { LocatedProblem } from '../core/problems.js';
-import { cacheDir, cacheKey, readCached, writeCached } from './bank-cache.js';
+import { cacheKey, readCached, writeCached } from './bank-cache.js';
 import type { ParsedBank } from './parse-bank.js';
 
 /** Larger files are refused before parsing: a real bank of hundreds of questions is well under 1 MB. */
@@ -61,7 +61,8 @@ export function listBankFiles(paths: readonly string[]): { files: string[]; miss
   return { files: [...new Set(files)], missing };
 }
 
-export async function loadBankFile(file: string, cache = cacheDir()): Promise<BankFile> {
+/** `cache`: the folder of the checked-bank cache (see cacheDir()), or undefined for none. */
+export async function loadBankFile(file: string, cache: string | undefined): Promise<BankFile> {
   const shown = displayPath(file);
   let source: Buffer;
   try {
@@ -87,7 +88,7 @@ export async function loadBankFile(file: string, cache = cacheDir()): Promise<Ba
  * Loads every bank in the folders. Broken files are returned with their problems and left out
  * of `banks`; of two files with the same bank id, the first found is kept.
  */
-export async function loadBanks(paths: readonly string[], cache = cacheDir()): Promise<LoadedBanks> {
+export async function loadBanks(paths: readonly string[], cache: string | undefined): Promise<LoadedBanks> {
   const { files: list } = listBankFiles(paths);
   const files = await Promise.all(list.map((f) => loadBankFile(f, cache)));
   const byId = new Map<string, BankFile>();

@@ -7,6 +7,8 @@ import { sanitizeLine } from '../core/sanitize.js';
 import { checkBank } from '../core/validate.js';
 
 export const MAX_ALIASES = 100;
+/** A bank is four or five levels deep; far deeper input is an attack or an accident, refused before parsing. */
+export const MAX_DEPTH = 64;
 
 export interface ParsedBank {
   bank?: Bank;
@@ -30,6 +32,19 @@ export function parseBank(source: string, file: string): ParsedBank {
 function parseUnguarded(source: string, file: string): ParsedBank {
   if (source.includes('\u0000'))
     return { problems: [{ file, line: 1, col: 1, message: 'this is not a text file (it contains NUL bytes); a bank is YAML text.', severity: 'error' }] };
+  const deep = tooDeep(source);
+  if (deep)
+    return {
+      problems: [
+        {
+          file,
+          line: deep.line,
+          col: deep.col,
+          message: `it is nested more than ${MAX_DEPTH} levels deep here; a bank is a few levels deep, so check the brackets and the indentation.`,
+          severity: 'error',
+        },
+      ],
+    };
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const lines = source.split(/\r?\n/);
@@ -41,7 +56,7 @@ function parseUnguarded(source: string, file: string): ParsedBank {
     return problem;
   };
   if (doc.errors.length > 0)
-    return { problems: doc.errors.map((e) => at(e.pos[0], `YAML syntax: ${sanitizeLine(firstLine(e.message))}`)) };
+    return { problems: doc.errors.map((e) => at(e.pos[0], `YAML syntax: ${sanitizeLine(withoutPosition(firstLine(e.message)))}.`)) };
 
   let data: unknown;
   try {
@@ -64,6 +79,58 @@ function parseUnguarded(source: string, file: string): ParsedBank {
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
+}
+
+/** The parser's message repeats the position that file:line:col already gives. */
+function withoutPosition(message: string): string {
+  return message.replace(/\s*at line \d+, column \d+:?\s*$/, '').replace(/[.:]\s*$/, '');
+}
+
+/**
+ * Finds where flow brackets ([ {) or block nesting (indentation, stacked "- ") go deeper than
+ * MAX_DEPTH. Quoted text and comments are skipped, so brackets inside a choice's text do not count.
+ */
+export function tooDeep(source: string): { line: number; col: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let quote: string | undefined;
+  let comment = false;
+  let atLineStart = true;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\n') {
+      line += 1;
+      lineStart = i + 1;
+      comment = false;
+      atLineStart = true;
+      continue;
+    }
+    if (atLineStart) {
+      // Block nesting: indentation and "- " items stacked on one line.
+      let j = i;
+      let level = 0;
+      while (j < source.length && (source[j] === ' ' || (source[j] === '-' && source[j + 1] === ' '))) {
+        if (source[j] === '-') level += 1;
+        j += 1;
+      }
+      if ((j - i) / 2 + level > MAX_DEPTH * 2) return { line, col: j - lineStart + 1 };
+      atLineStart = false;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (c === '\\' && quote === '"') i += 1;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === lineStart || /\s/.test(source[i - 1]!))) comment = true;
+    else if (c === '[' || c === '{') {
+      depth += 1;
+      if (depth > MAX_DEPTH) return { line, col: i - lineStart + 1 };
+    } else if ((c === ']' || c === '}') && depth > 0) depth -= 1;
+  }
+  return undefined;
 }
 
 /** Where a problem sits in the source: the field's name or its value, or the nearest parent that exists. */

@@ -32,7 +32,7 @@ export async function drill(options: DrillOptions): Promise<SessionResult | unde
   const random = seededRandom(seed);
   const count = parseCount(options.count, DEFAULT_DRILL_COUNT);
 
-  const store = openStore(options.store);
+  const store = await openStore(options.store);
   try {
     const due = store.dueCards(learner, now.toISOString(), 100_000).filter((c) => byId.has(c.questionId));
     const seen = store.seenQuestions(learner);

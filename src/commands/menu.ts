@@ -14,7 +14,7 @@ export async function menu(options: SessionOptions): Promise<void> {
   const streams = { input: process.stdin, output: process.stdout };
   const { paint } = screen;
   const learner = learnerName(options.learner);
-  const store = openStore(options.store);
+  const store = await openStore(options.store);
   let unfinished: number;
   try {
     unfinished = store.unfinishedSessions(learner).length;

@@ -11,7 +11,7 @@ import {
   loadContent,
   noQuestions,
   openScreen,
-  openStore,
+  prepareStore,
   parseCount,
   parsePassMark,
   parseSeed,
@@ -32,15 +32,11 @@ export async function practise(mode: 'train' | 'exam', options: SessionOptions):
   const seed = parseSeed(options.seed);
   const plan = drawQuestions(questions, { count: parseCount(options.count, DEFAULT_COUNT[mode]), seed, shuffle: options.shuffle !== false });
   const passMark = parsePassMark(options.passMark) ?? defaultPassMark(loaded.banks, plan);
-  const store = openStore(options.store);
-  try {
-    const answerer = await answererFor(screen);
-    if (mode === 'exam' && !answerer.scripted)
-      screen.write(screen.paint.dim(`Exam: ${plan.length} questions, pass mark ${Math.round(passMark * 100)}%. Feedback comes at the end.`));
-    return await runSession({ mode, learner, seed, filters, plan, passMark }, { store, answerer, screen, clock, json: options.json === true });
-  } finally {
-    store.close();
-  }
+  const store = prepareStore(options.store);
+  const answerer = await answererFor(screen);
+  if (mode === 'exam' && !answerer.scripted)
+    screen.write(screen.paint.dim(`Exam: ${plan.length} questions, pass mark ${Math.round(passMark * 100)}%. Feedback comes at the end.`));
+  return runSession({ mode, learner, seed, filters, plan, passMark }, { store, answerer, screen, clock, json: options.json === true });
 }
 
 /** Prompts for a person at a terminal; one answer per line otherwise. */

@@ -20,7 +20,7 @@ export async function resume(options: ResumeOptions): Promise<SessionResult> {
   const screen = await openScreen(options.json);
   const clock = clockFrom();
   const learner = learnerName(options.learner);
-  const store = openStore(options.store);
+  const store = await openStore(options.store);
   try {
     const unfinished = store.unfinishedSessions(learner);
     const record = options.session ? unfinished.find((s) => s.id.startsWith(options.session!)) : unfinished[0];
@@ -55,6 +55,11 @@ export async function resume(options: ResumeOptions): Promise<SessionResult> {
       given.push({ planned: planned!, response: edited ? [] : answer.response, score: answer.score });
     }
     const remaining = plan.filter((p) => !answeredIds.has(p.question.id));
+    if (remaining.length === 0 && retired > 0)
+      throw new UserError(
+        `the questions this session still has to ask are not in the loaded banks, so it cannot go on.`,
+        'If it was drawn from your own folder, pass the same --content DIR (or MOT_CONTENT) to `mot resume`.',
+      );
     const started = new Date(record.started).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
     screen.write(
       screen.paint.dim(

@@ -27,7 +27,8 @@ export interface SessionPlan {
 }
 
 export interface SessionDeps {
-  store: Store;
+  /** An open store, or what opens it (then the session opens it after showing the first question, and closes it). */
+  store: Store | (() => Promise<Store>);
   answerer: Answerer;
   screen: Screen;
   clock: Clock;
@@ -35,27 +36,53 @@ export interface SessionDeps {
 }
 
 export async function runSession(session: SessionPlan, deps: SessionDeps): Promise<SessionResult> {
-  const { store, answerer, screen, clock } = deps;
+  const { answerer, screen, clock } = deps;
   const id = session.id ?? randomUUID();
   const total = session.plan.length;
   const given: GivenAnswer[] = [...(session.given ?? [])];
-  if (!session.id)
-    store.createSession({
-      id,
-      learner: session.learner,
-      mode: session.mode,
-      filters: session.filters,
-      seed: session.seed,
-      plan: session.plan.map((p) => ({ id: p.question.id, order: p.order })),
-      passMark: session.passMark,
-      started: clock().toISOString(),
-    });
+  let store: Store | undefined = typeof deps.store === 'function' ? undefined : deps.store;
+  let created = session.id !== undefined;
+  /** The store, opened on first use, with this session recorded in it. */
+  const opened = async (): Promise<Store> => {
+    store ??= await (deps.store as () => Promise<Store>)();
+    if (!created) {
+      store.createSession({
+        id,
+        learner: session.learner,
+        mode: session.mode,
+        filters: session.filters,
+        seed: session.seed,
+        plan: session.plan.map((p) => ({ id: p.question.id, order: p.order })),
+        passMark: session.passMark,
+        started: clock().toISOString(),
+      });
+      created = true;
+    }
+    return store;
+  };
+  try {
+    return await askAll(session, deps, { id, total, given, opened, discard: () => store?.discardIfEmpty(id) });
+  } finally {
+    if (typeof deps.store === 'function') store?.close();
+  }
+}
 
+interface Progress {
+  id: string;
+  total: number;
+  given: GivenAnswer[];
+  opened: () => Promise<Store>;
+  discard: () => void;
+}
+
+async function askAll(session: SessionPlan, deps: SessionDeps, { id, total, given, opened, discard }: Progress): Promise<SessionResult> {
+  const { answerer, screen, clock } = deps;
   let stop: { kind: 'input-ended' } | { kind: 'interrupted' } | { kind: 'error'; error: unknown } | undefined;
   for (let index = given.length; index < total && !stop; index++) {
     const planned = session.plan[index]!;
     screen.write(renderQuestion(planned, index, total, screen));
     if (answerer.scripted) screen.write(renderChoices(planned, screen));
+    await opened();
     const startedAt = performance.now();
     let positions: number[] | undefined;
     try {
@@ -72,7 +99,7 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
     const answer: GivenAnswer = { planned, response, score: scoreResponse(planned.question, response) };
     if (!answerer.scripted) answer.seconds = Math.round((performance.now() - startedAt) / 100) / 10;
     const now = clock();
-    store.recordAnswer(
+    (await opened()).recordAnswer(
       {
         sessionId: id,
         learner: session.learner,
@@ -91,8 +118,8 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
   }
 
   const finished = given.length === total;
-  if (finished) store.finishSession(id, clock().toISOString());
-  else if (given.length === 0) store.discardIfEmpty(id);
+  if (finished) (await opened()).finishSession(id, clock().toISOString());
+  else if (given.length === 0) discard();
   const result = buildResult({
     mode: session.mode,
     learner: session.learner,

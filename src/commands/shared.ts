@@ -1,11 +1,13 @@
 // What train, exam, drill and resume share: reading the options, loading content, choosing
 // questions, opening the store, and the screen to write to.
 import { userInfo } from 'node:os';
+import { cacheDir } from '../banks/bank-cache.js';
 import { contentDirs, errorsIn, loadBanks, type LoadedBanks } from '../banks/load-banks.js';
 import { MOMENTS, STAGES, type Bank, type Moment, type Question, type Stage } from '../core/model.js';
 import type { Filters } from '../core/selection.js';
 import { UsageError, UserError } from '../errors.js';
-import { defaultStorePath, Store } from '../store/store.js';
+import { defaultStorePath, prepareStoreLocation } from '../store/location.js';
+import type { Store } from '../store/store.js';
 import { colourLevel, makePaint, supportsUnicode, type Paint } from '../ui/paint.js';
 import type { Layout } from '../ui/render.js';
 
@@ -66,13 +68,24 @@ function safeUserName(): string | undefined {
   }
 }
 
-export function openStore(option?: string): Store {
+export async function openStore(option?: string): Promise<Store> {
+  const { Store } = await import('../store/store.js');
   return Store.open(option || defaultStorePath());
+}
+
+/**
+ * Checks the store's location now (a foreign file, an unwritable folder) and returns what opens
+ * it: a session opens it after showing its first question, so SQLite's start-up is not waited for.
+ */
+export function prepareStore(option?: string): () => Promise<Store> {
+  const path = option || defaultStorePath();
+  prepareStoreLocation(path);
+  return () => openStore(path);
 }
 
 /** Loads every bank; broken files are left out with a one-line warning each. */
 export async function loadContent(options: ContentOptions, screen: Screen): Promise<LoadedBanks> {
-  const loaded = await loadBanks(contentDirs(options.content ?? []));
+  const loaded = await loadBanks(contentDirs(options.content ?? []), cacheDir());
   for (const file of loaded.files) {
     const errors = errorsIn(file);
     if (errors.length === 0) continue;

@@ -16,7 +16,7 @@ export async function stats(options: StatsOptions): Promise<void> {
   const now = clockFrom()();
   const learner = learnerName(options.learner);
   const questions = questionIndex((await loadContent(options, screen)).banks);
-  const store = openStore(options.store);
+  const store = await openStore(options.store);
   let report;
   try {
     const sessions = store.sessionSummaries(learner);

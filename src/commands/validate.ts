@@ -1,5 +1,6 @@
 // `mot validate`: every problem in every bank file, located, in one pass.
 import { resolve } from 'node:path';
+import { cacheDir } from '../banks/bank-cache.js';
 import { contentDirs, errorsIn, listBankFiles, loadBanks } from '../banks/load-banks.js';
 import type { LocatedProblem } from '../core/problems.js';
 import { UsageError } from '../errors.js';
@@ -16,7 +17,7 @@ export async function validate(paths: string[], options: ValidateOptions): Promi
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not "${format}".`);
   const targets = paths.length > 0 ? paths.map((p) => resolve(p)) : contentDirs(options.content ?? []);
   const { missing } = listBankFiles(targets);
-  const loaded = await loadBanks(targets);
+  const loaded = await loadBanks(targets, cacheDir());
   const problems: LocatedProblem[] = [
     ...missing.map((path): LocatedProblem => ({ file: path, line: 1, col: 1, severity: 'error', message: 'no such file or folder.' })),
     ...loaded.files.flatMap((f) => f.problems),

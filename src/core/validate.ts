@@ -84,7 +84,8 @@ function crossFieldProblems(data: Record<string, unknown>): Problem[] {
     const seenText = new Map<string, number>();
     choices.forEach((choice, c) => {
       if (typeof choice.text !== 'string') return;
-      const key = choice.text.trim().toLowerCase();
+      // Compared as learners will see it: hidden escape sequences do not make two texts different.
+      const key = sanitizeText(choice.text).trim().toLowerCase().replace(/\s+/g, ' ');
       const first = seenText.get(key);
       if (first === undefined) seenText.set(key, c);
       else
@@ -158,6 +159,17 @@ function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): 
       });
     }
     case 'invalid_type': {
+      const item = path[path.length - 1];
+      if (typeof item === 'number' && value !== undefined) {
+        const what = path[path.length - 2] === 'choices' ? 'a choice' : path[path.length - 2] === 'questions' ? 'a question' : 'an item';
+        const shape =
+          what === 'a choice'
+            ? 'a mapping with "text:" (and "score:" or "correct:", and "feedback:")'
+            : what === 'a question'
+              ? 'a mapping with "id:", "prompt:" and "choices:"'
+              : expected(issue.expected, '');
+        return [error(path, `${describePlace(path)} should be ${shape}, not ${describe(value)}; ${what} needs text under "text:".`)];
+      }
       if (value === undefined)
         return [error(path.slice(0, -1), `${describePlace(path.slice(0, -1))} is missing the required field "${field}".`)];
       return [error(path, `"${field}" should be ${expected(issue.expected, field)}, not ${describe(value)}.`)];

@@ -2,12 +2,10 @@
 // Every answer is committed the moment it is given, in an IMMEDIATE transaction (a deferred one
 // that reads then writes fails under concurrent writers in WAL mode, even with a busy timeout).
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
 import type { CardData } from '../core/schedule.js';
 import { UserError } from '../errors.js';
+import { HINT, prepareStoreLocation, reason } from './location.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 
 export interface SessionRecord {
@@ -60,13 +58,6 @@ export interface StoredAnswer {
   seconds: number | null;
 }
 
-export function defaultStorePath(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.MOT_STORE) return env.MOT_STORE;
-  const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
-  return join(base, 'mot', 'mot.db');
-}
-
-const HINT = 'Choose another file with --store PATH (or MOT_STORE).';
 
 export class Store {
   private constructor(
@@ -76,12 +67,7 @@ export class Store {
 
   /** Opens (creating on first use) the store at `path`. Refuses, without touching it, a file that is not mot's. */
   static open(path: string): Store {
-    checkIsOurs(path);
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-    } catch (err) {
-      throw new UserError(`cannot create the folder for the progress store ${path}: ${reason(err)}.`, HINT);
-    }
+    prepareStoreLocation(path);
     let db: Database.Database;
     try {
       db = new Database(path, { timeout: 10_000, nativeBinding: nativeBinding() });
@@ -298,44 +284,6 @@ function toSession(row: SessionRow): SessionRecord {
   return session;
 }
 
-/**
- * Reads the file's header without opening it as a database, so a foreign or damaged file is
- * refused before SQLite could write anything to it (a journal, a WAL switch, a schema).
- */
-function checkIsOurs(path: string): void {
-  if (!existsSync(path)) return;
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new UserError(`the progress store ${path} is a folder, not a file.`, HINT);
-    size = stat.size;
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError(`cannot read the progress store ${path}: ${reason(err)}.`, HINT);
-  }
-  if (size === 0) return;
-  const header = Buffer.alloc(100);
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    readSync(fd, header, 0, 100, 0);
-  } catch (err) {
-    throw new UserError(`cannot read the progress store ${path}: ${reason(err)}.`, HINT);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  const notOurs = () =>
-    new UserError(
-      `${path} is not a mot progress store (or it is damaged), so mot has left it untouched.`,
-      `Move it aside if it is yours, or choose another file with --store PATH (or MOT_STORE).`,
-    );
-  if (size < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') throw notOurs();
-  const applicationId = header.readUInt32BE(68);
-  const userVersion = header.readUInt32BE(60);
-  // A zero id with version zero is a store another mot process is creating this very moment.
-  if (applicationId !== APPLICATION_ID && !(applicationId === 0 && userVersion === 0)) throw notOurs();
-}
-
 function migrate(db: Database.Database, path: string): void {
   const target = MIGRATIONS.length;
   const version = () => db.pragma('user_version', { simple: true }) as number;
@@ -355,12 +303,3 @@ function migrate(db: Database.Database, path: string): void {
   }).immediate();
 }
 
-function reason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException & { code?: string };
-  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
-  if (e?.code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
-  if (e?.code === 'EROFS') return 'the disk is read-only';
-  if (e?.code === 'SQLITE_CANTOPEN') return 'the file cannot be created or opened there';
-  if (e?.code === 'SQLITE_NOTADB' || e?.code === 'SQLITE_CORRUPT') return 'it is not a database, or it is damaged';
-  return String(e?.message ?? err);
-}

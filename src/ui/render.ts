@@ -79,7 +79,8 @@ export function renderFeedback(answer: GivenAnswer, layout: Layout): string {
   const item = (mark: string, written: number, note = '') => {
     const prefix = `  ${mark ? `${mark} ` : ''}${letter(planned.order.indexOf(written))}) `;
     const hang = ' '.repeat(visibleLength(prefix));
-    lines.push(wrap(q.choices[written]!.text, width, hang, prefix) + note);
+    // The note goes after the last line, so the text leaves room for it.
+    lines.push(wrap(q.choices[written]!.text, width - visibleLength(note), hang, prefix) + note);
     const fb = q.choices[written]!.feedback;
     if (fb) lines.push(paint.dim(wrap(fb, width, hang)));
   };
