@@ -2,7 +2,7 @@
 // and a chunk per command, loaded when that command runs. Also writes content/bank.schema.json.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -14,10 +14,13 @@ for (const dir of ['src/core', 'src/banks'])
   for (const file of readdirSync(join(root, dir)).sort()) hash.update(readFileSync(join(root, dir, file)));
 const buildId = `${pkg.version}-${hash.digest('hex').slice(0, 12)}`;
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+// Built beside dist/ and swapped in at the end, so a mot (or a test) running meanwhile never
+// finds dist/ half-written.
+const staging = join(root, `.dist-${process.pid}`);
+rmSync(staging, { recursive: true, force: true });
 await build({
   entryPoints: [join(root, 'src/cli.ts')],
-  outdir: join(root, 'dist'),
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -33,6 +36,8 @@ await build({
   banner: { js: "import { createRequire as __motRequire } from 'node:module'; const require = __motRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+renameSync(staging, join(root, 'dist'));
 
 // The editor schema is generated from the validator's schema, through the built CLI itself.
 const { execFileSync } = await import('node:child_process');

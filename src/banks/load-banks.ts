@@ -103,8 +103,8 @@ export async function loadBanks(paths: readonly string[], cache: string | undefi
       ...file.problems,
       {
         file: file.file,
-        line: 1,
-        col: 1,
+        line: file.idAt?.line ?? 1,
+        col: file.idAt?.col ?? 1,
         severity: 'error',
         message: `bank id "${file.bank.id}" is already used by ${first.file}; every bank needs its own id. Rename one of them.`,
       },
@@ -119,7 +119,7 @@ export function errorsIn(file: BankFile): LocatedProblem[] {
 }
 
 function relocate(parsed: ParsedBank, file: string): BankFile {
-  const result: BankFile = { file, problems: parsed.problems.map((p) => ({ ...p, file })) };
+  const result: BankFile = { ...parsed, file, problems: parsed.problems.map((p) => ({ ...p, file })) };
   if (parsed.bank) result.bank = { ...parsed.bank, file };
   return result;
 }

@@ -1,6 +1,6 @@
 // Turns the text of one bank file into a checked Bank, or into problems located at
 // file:line:col. Never throws, whatever the text: broken, hostile or binary.
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Bank } from '../core/model.js';
 import type { LocatedProblem, Problem } from '../core/problems.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -14,6 +14,8 @@ export interface ParsedBank {
   bank?: Bank;
   /** The bank id the file declares, even when the file is broken, so `--bank` can say why it is missing. */
   declaredId?: string;
+  /** Where the id is written, for a problem about the id itself (used by two files). */
+  idAt?: { line: number; col: number };
   problems: LocatedProblem[];
 }
 
@@ -72,7 +74,11 @@ function parseUnguarded(source: string, file: string): ParsedBank {
   const problems = check.problems
     .map((p) => at(offsetOf(doc, p), p.message, p.severity))
     .sort((a, b) => a.line - b.line || a.col - b.col);
-  if (check.bank) return { bank: check.bank, problems };
+  if (check.bank) {
+    const idNode = doc.get('bank', true) as Node | undefined;
+    const idAt = idNode?.range ? lineCounter.linePos(idNode.range[0]) : { line: 1, col: 1 };
+    return { bank: check.bank, problems, idAt };
+  }
   const declared = (data as { bank?: unknown }).bank;
   return typeof declared === 'string' ? { declaredId: sanitizeLine(declared), problems } : { problems };
 }
@@ -88,47 +94,56 @@ function withoutPosition(message: string): string {
 
 /**
  * Finds where flow brackets ([ {) or block nesting (indentation, stacked "- ") go deeper than
- * MAX_DEPTH. Quoted text and comments are skipped, so brackets inside a choice's text do not count.
+ * MAX_DEPTH. A plain count of brackets is the fast filter; only when it trips does yaml's own
+ * Lexer (iterative, and it knows quoted text and comments) count again, so brackets inside text
+ * are never mistaken for nesting, and no hand-written quote tracking can be fooled.
  */
 export function tooDeep(source: string): { line: number; col: number } | undefined {
   let depth = 0;
+  let deepest = 0;
   let line = 1;
   let lineStart = 0;
-  let quote: string | undefined;
-  let comment = false;
   let atLineStart = true;
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
     if (c === '\n') {
       line += 1;
       lineStart = i + 1;
-      comment = false;
       atLineStart = true;
       continue;
     }
     if (atLineStart) {
-      // Block nesting: indentation and "- " items stacked on one line.
       let j = i;
-      let level = 0;
+      let items = 0;
       while (j < source.length && (source[j] === ' ' || (source[j] === '-' && source[j + 1] === ' '))) {
-        if (source[j] === '-') level += 1;
+        if (source[j] === '-') items += 1;
         j += 1;
       }
-      if ((j - i) / 2 + level > MAX_DEPTH * 2) return { line, col: j - lineStart + 1 };
+      if ((j - i - items) / 2 + items > MAX_DEPTH * 2) return { line, col: j - lineStart + 1 };
       atLineStart = false;
     }
-    if (comment) continue;
-    if (quote) {
-      if (c === '\\' && quote === '"') i += 1;
-      else if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === lineStart || /\s/.test(source[i - 1]!))) comment = true;
-    else if (c === '[' || c === '{') {
-      depth += 1;
-      if (depth > MAX_DEPTH) return { line, col: i - lineStart + 1 };
-    } else if ((c === ']' || c === '}') && depth > 0) depth -= 1;
+    if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if ((c === ']' || c === '}') && depth > 0) depth -= 1;
+  }
+  return deepest > MAX_DEPTH ? flowTooDeep(source) : undefined;
+}
+
+// The Lexer's markers for the start of a document, a scalar and a flow error take no source text.
+const MARKERS = new Set(['\u0002', '\u0018', '\u001f']);
+
+function flowTooDeep(source: string): { line: number; col: number } | undefined {
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(source)) {
+    if (MARKERS.has(token)) continue;
+    if (token === '[' || token === '{') {
+      if (++depth > MAX_DEPTH) {
+        const before = source.slice(0, offset);
+        const line = before.split('\n').length;
+        return { line, col: offset - before.lastIndexOf('\n') };
+      }
+    } else if ((token === ']' || token === '}') && depth > 0) depth -= 1;
+    offset += token.length;
   }
   return undefined;
 }
