@@ -16,17 +16,18 @@ import {
 } from './model.js';
 import { error, warning, type PathSegment, type Problem } from './problems.js';
 import { sanitizeLine, sanitizeText } from './sanitize.js';
-import { bankSchema, type BankFile } from './schema.js';
+import { bankSchema, choiceSchema, questionSchema, type BankFile } from './schema.js';
 
 export interface BankCheck {
   bank?: Bank;
   problems: Problem[];
 }
 
+// The allowed fields, straight from the schema, for did-you-mean hints and the lists in messages.
 const FIELDS = {
   bank: Object.keys(bankSchema.shape),
-  question: ['id', 'type', 'moment', 'stage', 'tags', 'scenario', 'prompt', 'shuffle', 'choices', 'explanation'],
-  choice: ['text', 'score', 'correct', 'feedback'],
+  question: Object.keys(questionSchema.shape),
+  choice: Object.keys(choiceSchema.shape),
 };
 
 const ALLOWED_VALUES: Record<string, readonly string[]> = {

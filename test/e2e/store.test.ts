@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { driveSession } from '../helpers/drive-session.js';
-import { STACK_TRACE } from '../helpers/output.js';
+import { expectNoStackTrace, jsonOf } from '../helpers/output.js';
 import { BIN, FIXTURES, ROOT, runMot, sandbox, type RunResult } from '../helpers/run-mot.js';
 
 const GOOD = join(FIXTURES, 'good');
@@ -36,19 +36,7 @@ afterEach(() => box.cleanup());
 
 const mot = (args: string[], input = '', env: Record<string, string | undefined> = {}) => runMot(args, { input, env: { ...box.env, ...env } });
 
-function expectNoStackTrace(run: RunResult): void {
-  expect(run.stdout).not.toMatch(STACK_TRACE);
-  expect(run.stderr).not.toMatch(STACK_TRACE);
-}
 
-function jsonOf<T>(run: RunResult): T {
-  expectNoStackTrace(run);
-  try {
-    return JSON.parse(run.stdout) as T;
-  } catch {
-    throw new Error(`stdout is not one JSON document (exit ${run.code}):\n${run.stdout}\n--- stderr ---\n${run.stderr}`);
-  }
-}
 
 async function stats(args: string[] = [], env: Record<string, string | undefined> = {}): Promise<StatsJson> {
   const run = await mot(['stats', '--json', ...args], '', env);
