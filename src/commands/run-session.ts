@@ -8,7 +8,7 @@ import { scoreResponse } from '../core/scoring.js';
 import type { Filters, PlannedQuestion } from '../core/selection.js';
 import { buildResult, type GivenAnswer, type Mode, type SessionResult } from '../core/session.js';
 import type { Clock } from '../clock.js';
-import { ExitError, isPromptExit, UserError } from '../errors.js';
+import { ExitError, isPromptExit } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { Answerer } from '../ui/answerer.js';
 import { renderChoices, renderFeedback, renderQuestion, renderSummary } from '../ui/render.js';
@@ -77,7 +77,7 @@ interface Progress {
 
 async function askAll(session: SessionPlan, deps: SessionDeps, { id, total, given, opened, discard }: Progress): Promise<SessionResult> {
   const { answerer, screen, clock } = deps;
-  let stop: { kind: 'input-ended' } | { kind: 'interrupted' } | { kind: 'error'; error: unknown } | undefined;
+  let stop: 'input-ended' | 'interrupted' | undefined;
   for (let index = given.length; index < total && !stop; index++) {
     const planned = session.plan[index]!;
     screen.write(renderQuestion(planned, index, total, screen));
@@ -88,11 +88,16 @@ async function askAll(session: SessionPlan, deps: SessionDeps, { id, total, give
     try {
       positions = await answerer.ask(planned, index, total);
     } catch (err) {
-      stop = isPromptExit(err) ? { kind: 'interrupted' } : { kind: 'error', error: err };
+      if (!isPromptExit(err)) {
+        // A scripted line that does not fit (or a bug): what was answered is saved already.
+        if (given.length === 0) discard();
+        throw err;
+      }
+      stop = 'interrupted';
       break;
     }
     if (positions === undefined) {
-      stop = { kind: 'input-ended' };
+      stop = 'input-ended';
       break;
     }
     const response = toWritten(planned, positions);
@@ -131,16 +136,12 @@ async function askAll(session: SessionPlan, deps: SessionDeps, { id, total, give
     answers: given,
   });
 
-  if (stop?.kind === 'error') {
-    if (stop.error instanceof UserError) throw stop.error;
-    throw stop.error;
-  }
-  if (stop?.kind === 'interrupted') {
+  if (stop === 'interrupted') {
     screen.warn(`\nStopped. ${savedNote(given.length, total)}`);
     throw new ExitError(130);
   }
   screen.write(renderSummary(result, given, screen));
-  if (stop?.kind === 'input-ended')
+  if (stop === 'input-ended')
     screen.warn(`\nThe answers ran out after question ${given.length} of ${total}. ${savedNote(given.length, total)}`);
   if (deps.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   return result;
