@@ -8,7 +8,7 @@
 // A scripted answer has no reading time, so a right one is Good, never Easy.
 // Short-term (same-day) learning steps are off: a session is a sitting, and what was missed
 // comes back on a later day rather than minutes later.
-import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
 
 export const FAST_SECONDS = 15;
 
@@ -43,10 +43,6 @@ export function ratingName(rating: Grade): RatingName {
 export function nextCard(previous: CardData | undefined, now: Date, rating: Grade): CardData {
   const card = previous ? fromData(previous) : createEmptyCard(now);
   return toData(scheduler.next(card, now, rating).card);
-}
-
-export function isNew(card: CardData | undefined): boolean {
-  return !card || card.state === State.New;
 }
 
 function fromData(data: CardData): Card {

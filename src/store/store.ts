@@ -137,11 +137,6 @@ export class Store {
     this.db.prepare('UPDATE sessions SET finished = ? WHERE id = ?').run(at, id);
   }
 
-  session(id: string): SessionRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
-    return row && toSession(row);
-  }
-
   /** The learner's unfinished sessions, newest first. */
   unfinishedSessions(learner: string): (SessionRecord & { answered: number })[] {
     const rows = this.db

@@ -1,6 +1,6 @@
 // Spaced repetition: how a score becomes a rating, and how ratings move a card's due date.
 import { describe, expect, it } from 'vitest';
-import { FAST_SECONDS, isNew, nextCard, ratingFor, ratingName } from '../../src/core/schedule.js';
+import { FAST_SECONDS, nextCard, ratingFor, ratingName } from '../../src/core/schedule.js';
 
 const NOW = new Date('2027-01-17T09:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -25,9 +25,8 @@ describe('ratingFor', () => {
 
 describe('nextCard', () => {
   it('creates a card for a question never answered', () => {
-    expect(isNew(undefined)).toBe(true);
     const card = nextCard(undefined, NOW, ratingFor(1));
-    expect(isNew(card)).toBe(false);
+    expect(card.state).not.toBe(0); // no longer New
     expect(card.reps).toBe(1);
     expect(card.last_review).toBe(NOW.toISOString());
     expect(new Date(card.due).getTime()).toBeGreaterThan(NOW.getTime());
