@@ -61,90 +61,78 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
     return store;
   };
   try {
-    return await askAll(session, deps, { id, total, given, opened, discard: () => store?.discardIfEmpty(id) });
+    let stop: 'input-ended' | 'interrupted' | undefined;
+    for (let index = given.length; index < total && !stop; index++) {
+      const planned = session.plan[index]!;
+      screen.write(renderQuestion(planned, index, total, screen));
+      if (answerer.scripted) screen.write(renderChoices(planned, screen));
+      await opened();
+      const startedAt = performance.now();
+      let positions: number[] | undefined;
+      try {
+        positions = await answerer.ask(planned, index, total);
+      } catch (err) {
+        if (!isPromptExit(err)) {
+          // A scripted line that does not fit (or a bug): what was answered is saved already.
+          if (given.length === 0) store?.discardIfEmpty(id);
+          throw err;
+        }
+        stop = 'interrupted';
+        break;
+      }
+      if (positions === undefined) {
+        stop = 'input-ended';
+        break;
+      }
+      const response = toWritten(planned, positions);
+      const answer: GivenAnswer = { planned, response, score: scoreResponse(planned.question, response) };
+      if (!answerer.scripted) answer.seconds = Math.round((performance.now() - startedAt) / 100) / 10;
+      const now = clock();
+      (await opened()).recordAnswer(
+        {
+          sessionId: id,
+          learner: session.learner,
+          questionId: planned.question.id,
+          questionHash: questionHash(planned.question),
+          response,
+          score: answer.score,
+          ...(answer.seconds !== undefined ? { seconds: answer.seconds } : {}),
+          answeredAt: now.toISOString(),
+        },
+        (previous) => nextCard(previous, now, ratingFor(answer.score, answer.seconds)),
+      );
+      given.push(answer);
+      if (answerer.scripted) screen.write(screen.paint.dim(`  answer: ${toLetters(planned, response).join(', ')}`));
+      if (session.mode !== 'exam') screen.write(renderFeedback(answer, screen));
+    }
+
+    const finished = given.length === total;
+    if (finished) (await opened()).finishSession(id, clock().toISOString());
+    else if (given.length === 0) store?.discardIfEmpty(id);
+    const result = buildResult({
+      mode: session.mode,
+      learner: session.learner,
+      session: id,
+      seed: session.seed,
+      finished,
+      total,
+      passMark: session.passMark,
+      answers: given,
+    });
+
+    if (stop === 'interrupted') {
+      screen.warn(`\nStopped. ${savedNote(given.length, total)}`);
+      throw new ExitError(130);
+    }
+    screen.write(renderSummary(result, given, screen));
+    if (stop === 'input-ended')
+      screen.warn(`\nThe answers ran out after question ${given.length} of ${total}. ${savedNote(given.length, total)}`);
+    if (deps.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return result;
   } finally {
+    // A store the session opened itself is the session's to close.
     if (typeof deps.store === 'function') store?.close();
   }
-}
-
-interface Progress {
-  id: string;
-  total: number;
-  given: GivenAnswer[];
-  opened: () => Promise<Store>;
-  discard: () => void;
-}
-
-async function askAll(session: SessionPlan, deps: SessionDeps, { id, total, given, opened, discard }: Progress): Promise<SessionResult> {
-  const { answerer, screen, clock } = deps;
-  let stop: 'input-ended' | 'interrupted' | undefined;
-  for (let index = given.length; index < total && !stop; index++) {
-    const planned = session.plan[index]!;
-    screen.write(renderQuestion(planned, index, total, screen));
-    if (answerer.scripted) screen.write(renderChoices(planned, screen));
-    await opened();
-    const startedAt = performance.now();
-    let positions: number[] | undefined;
-    try {
-      positions = await answerer.ask(planned, index, total);
-    } catch (err) {
-      if (!isPromptExit(err)) {
-        // A scripted line that does not fit (or a bug): what was answered is saved already.
-        if (given.length === 0) discard();
-        throw err;
-      }
-      stop = 'interrupted';
-      break;
-    }
-    if (positions === undefined) {
-      stop = 'input-ended';
-      break;
-    }
-    const response = toWritten(planned, positions);
-    const answer: GivenAnswer = { planned, response, score: scoreResponse(planned.question, response) };
-    if (!answerer.scripted) answer.seconds = Math.round((performance.now() - startedAt) / 100) / 10;
-    const now = clock();
-    (await opened()).recordAnswer(
-      {
-        sessionId: id,
-        learner: session.learner,
-        questionId: planned.question.id,
-        questionHash: questionHash(planned.question),
-        response,
-        score: answer.score,
-        ...(answer.seconds !== undefined ? { seconds: answer.seconds } : {}),
-        answeredAt: now.toISOString(),
-      },
-      (previous) => nextCard(previous, now, ratingFor(answer.score, answer.seconds)),
-    );
-    given.push(answer);
-    if (answerer.scripted) screen.write(screen.paint.dim(`  answer: ${toLetters(planned, response).join(', ')}`));
-    if (session.mode !== 'exam') screen.write(renderFeedback(answer, screen));
-  }
-
-  const finished = given.length === total;
-  if (finished) (await opened()).finishSession(id, clock().toISOString());
-  else if (given.length === 0) discard();
-  const result = buildResult({
-    mode: session.mode,
-    learner: session.learner,
-    session: id,
-    seed: session.seed,
-    finished,
-    total,
-    passMark: session.passMark,
-    answers: given,
-  });
-
-  if (stop === 'interrupted') {
-    screen.warn(`\nStopped. ${savedNote(given.length, total)}`);
-    throw new ExitError(130);
-  }
-  screen.write(renderSummary(result, given, screen));
-  if (stop === 'input-ended')
-    screen.warn(`\nThe answers ran out after question ${given.length} of ${total}. ${savedNote(given.length, total)}`);
-  if (deps.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  return result;
 }
 
 function savedNote(answered: number, total: number): string {

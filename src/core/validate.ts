@@ -169,7 +169,8 @@ function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): 
             : what === 'a question'
               ? 'a mapping with "id:", "prompt:" and "choices:"'
               : expected(issue.expected, '');
-        return [error(path, `${describePlace(path)} should be ${shape}, not ${describe(value)}; ${what} needs text under "text:".`)];
+        const needs = what === 'a choice' ? '; a choice needs text under "text:"' : '';
+        return [error(path, `${describePlace(path)} should be ${shape}, not ${describe(value)}${needs}.`)];
       }
       if (value === undefined)
         return [error(path.slice(0, -1), `${describePlace(path.slice(0, -1))} is missing the required field "${field}".`)];
