@@ -59,6 +59,8 @@ export interface Question {
   /** As written; for `rank` this is the expert's order, best first. */
   choices: Choice[];
   explanation?: string;
+  /** `mot lint` rules silenced for this question. */
+  lintIgnore?: string[];
 }
 
 export interface Bank {

@@ -12,6 +12,7 @@ import {
   STAGES,
   TAG_PATTERN,
 } from './model.js';
+import { LINT_CODES } from './lint/codes.js';
 
 const id = z.string().regex(ID_PATTERN);
 const text = z.string().min(1);
@@ -68,6 +69,14 @@ export const questionSchema = z
     explanation: text
       .optional()
       .meta({ description: 'Why the best answer is best; shown after the answer and in the review.' }),
+    lint: z
+      .strictObject({
+        ignore: z
+          .array(z.enum(LINT_CODES))
+          .meta({ description: 'The `mot lint` rules that do not apply to this question (say why in a comment).' }),
+      })
+      .optional()
+      .meta({ description: 'Silences `mot lint` rules for this question where there is a reason.' }),
   })
   .meta({ description: 'One encounter and the question about it.' });
 

@@ -226,6 +226,7 @@ function toBank(file: BankFile, path: string): Bank {
       industry: file.industry,
       type: q.type ?? 'choice',
       tags: q.tags ?? [],
+      ...(q.lint?.ignore?.length ? { lintIgnore: q.lint.ignore } : {}),
       prompt: sanitizeText(q.prompt).trim(),
       shuffle: q.shuffle ?? true,
       choices: q.choices.map((c) => {
