@@ -11,7 +11,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 // The bank cache is keyed by this: a build with other validation rules misses the old entries.
 const hash = createHash('sha1');
 for (const dir of ['src/core', 'src/banks'])
-  for (const file of readdirSync(join(root, dir)).sort()) hash.update(readFileSync(join(root, dir, file)));
+  for (const file of readdirSync(join(root, dir), { recursive: true }).sort())
+    if (/\.ts$/.test(file)) hash.update(readFileSync(join(root, dir, file)));
 const buildId = `${pkg.version}-${hash.digest('hex').slice(0, 12)}`;
 
 // Built beside dist/ and swapped in at the end, so a mot (or a test) running meanwhile never
