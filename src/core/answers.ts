@@ -1,5 +1,6 @@
 // Answers as letters: `a` is the first choice shown. Used by scripted sessions, the JSON result
 // and the review, so a learner and a script speak about choices the same way.
+import { kindOf } from './kinds/index.js';
 import type { PlannedQuestion } from './selection.js';
 
 export function letter(position: number): string {
@@ -22,17 +23,8 @@ export function parseAnswer(line: string, planned: PlannedQuestion): ParsedAnswe
     if (positions.includes(position)) return { ok: false, why: `"${part}" is given twice` };
     positions.push(position);
   }
-  switch (planned.question.type) {
-    case 'choice':
-      if (positions.length !== 1) return { ok: false, why: `this question takes one letter from a to ${last}, got "${line.trim().slice(0, 40)}"` };
-      break;
-    case 'multi':
-      break;
-    case 'rank':
-      if (positions.length !== n)
-        return { ok: false, why: `rank every choice, best first: ${n} letters from a to ${last} separated by commas, got ${positions.length}` };
-      break;
-  }
+  const why = kindOf(planned.question).checkScripted(positions, n);
+  if (why) return { ok: false, why: `${why}, got "${line.trim().slice(0, 40)}"` };
   return { ok: true, positions };
 }
 

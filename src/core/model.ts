@@ -1,6 +1,7 @@
 // The bank model: what the rest of mot works with once a bank file has been checked.
+import type { QuestionType } from './kinds/index.js';
 
-export const QUESTION_TYPES = ['choice', 'multi', 'rank'] as const;
+export { QUESTION_TYPES, type QuestionType } from './kinds/index.js';
 export const MOMENTS = ['zero', 'first', 'second', 'third'] as const;
 export const STAGES = ['first-contact', 'delivery', 'recovery', 'follow-up'] as const;
 export const BUILT_IN_INDUSTRIES = ['retail', 'healthcare', 'hospitality', 'general'] as const;
@@ -14,7 +15,6 @@ export const TAG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const MIN_CHOICES = 2;
 export const MAX_CHOICES = 8;
 
-export type QuestionType = (typeof QUESTION_TYPES)[number];
 export type Moment = (typeof MOMENTS)[number];
 export type Stage = (typeof STAGES)[number];
 
@@ -34,12 +34,12 @@ export const MOMENT_PHRASES: Record<Moment, string> = {
   third: 'third moment (TMOT)',
 };
 
-export interface Choice {
+/** What a choice carries for its question's kind: each kind's file adds its own fields here. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ChoiceMarks {}
+
+export interface Choice extends ChoiceMarks {
   text: string;
-  /** `choice` questions: the credit for picking it, 0 to 1. */
-  score?: number;
-  /** `multi` questions: whether it belongs in the answer. */
-  correct?: boolean;
   feedback?: string;
 }
 

@@ -1,5 +1,6 @@
 // A learner's progress as numbers, from what the store returns: pure, so it is easy to test.
 import type { Question } from './model.js';
+import { reaches } from './scoring.js';
 
 export interface QuestionRecord {
   questionId: string;
@@ -33,7 +34,7 @@ export function groupMeans(records: readonly QuestionRecord[], questions: Readon
 /** The questions a learner does worst on: lowest mean first, then lowest last score. Retired ones are marked. */
 export function weakest(records: readonly QuestionRecord[], questions: ReadonlyMap<string, Question>, limit = 5): Weakness[] {
   return records
-    .filter((r) => r.meanScore < 1 - 1e-9)
+    .filter((r) => !reaches(r.meanScore, 1))
     .sort((a, b) => a.meanScore - b.meanScore || a.lastScore - b.lastScore || b.answered - a.answered)
     .slice(0, limit)
     .map((r) => ({ id: r.questionId, answered: r.answered, mean_score: round(r.meanScore), last_score: round(r.lastScore), retired: !questions.has(r.questionId) }));

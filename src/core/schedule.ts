@@ -9,6 +9,7 @@
 // Short-term (same-day) learning steps are off: a session is a sitting, and what was missed
 // comes back on a later day rather than minutes later.
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import { reaches } from './scoring.js';
 
 export const FAST_SECONDS = 15;
 
@@ -31,7 +32,7 @@ export interface CardData {
 export type RatingName = 'Again' | 'Hard' | 'Good' | 'Easy';
 
 export function ratingFor(score: number, seconds?: number): Grade {
-  if (score >= 1 - 1e-9) return seconds !== undefined && seconds <= FAST_SECONDS ? Rating.Easy : Rating.Good;
+  if (reaches(score, 1)) return seconds !== undefined && seconds <= FAST_SECONDS ? Rating.Easy : Rating.Good;
   if (score >= 0.5) return Rating.Hard;
   return Rating.Again;
 }

@@ -12,24 +12,22 @@ import {
   STAGES,
   TAG_PATTERN,
 } from './model.js';
+import { KINDS } from './kinds/index.js';
 import { LINT_CODES } from './lint/codes.js';
 
 const id = z.string().regex(ID_PATTERN);
 const text = z.string().min(1);
 
+// Each kind's own choice fields (score, correct, best, ...) come from its file in kinds/: a
+// choice may carry any of them here, and the validator checks which belong to the question's type.
+const kindChoiceFields = Object.fromEntries(
+  QUESTION_TYPES.flatMap((type) => Object.entries(KINDS[type].choiceFields).map(([field, schema]) => [field, schema.optional()])),
+);
+
 export const choiceSchema = z
   .strictObject({
     text: text.meta({ description: 'What the learner sees as this option.' }),
-    score: z
-      .number()
-      .min(0)
-      .max(1)
-      .optional()
-      .meta({ description: '`choice` questions only: the credit for picking this choice, 0 to 1. At least one choice scores 1.' }),
-    correct: z
-      .boolean()
-      .optional()
-      .meta({ description: '`multi` questions only: whether this choice belongs in the answer.' }),
+    ...kindChoiceFields,
     feedback: text
       .optional()
       .meta({ description: 'Why this choice is good, partly good or poor. Shown after the answer.' }),
@@ -42,7 +40,7 @@ export const questionSchema = z
     type: z
       .enum(QUESTION_TYPES)
       .optional()
-      .meta({ description: 'choice (pick one, default), multi (pick all that apply) or rank (order best to worst).' }),
+      .meta({ description: QUESTION_TYPES.map((type) => `${type} (${KINDS[type].summary})`).join(', ') + '.' }),
     moment: z
       .enum(MOMENTS)
       .optional()

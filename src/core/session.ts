@@ -1,7 +1,7 @@
 // A session as data: what was planned, what was answered, and the result it adds up to.
 import { toLetters } from './answers.js';
 import { DEFAULT_PASS_MARK, type Bank, type QuestionType } from './model.js';
-import { roundScore } from './scoring.js';
+import { reaches, roundScore } from './scoring.js';
 import type { PlannedQuestion } from './selection.js';
 
 export type Mode = 'train' | 'exam' | 'drill';
@@ -70,7 +70,7 @@ export function buildResult(input: ResultInput): SessionResult {
     total: input.total,
     score,
     pass_mark: input.passMark,
-    passed: input.answers.length > 0 && score >= input.passMark - 1e-9,
+    passed: input.answers.length > 0 && reaches(score, input.passMark),
     answers: input.answers.map((a) => ({
       id: a.planned.question.id,
       type: a.planned.question.type,

@@ -14,6 +14,7 @@ import {
   type Question,
   type QuestionType,
 } from './model.js';
+import { choiceFieldOwners, isQuestionType, KINDS } from './kinds/index.js';
 import { error, warning, type PathSegment, type Problem } from './problems.js';
 import { sanitizeLine, sanitizeText } from './sanitize.js';
 import { bankSchema, choiceSchema, questionSchema, type BankFile } from './schema.js';
@@ -78,9 +79,7 @@ function crossFieldProblems(data: Record<string, unknown>): Problem[] {
         );
     }
     if (!Array.isArray(question.choices)) return;
-    const type = (QUESTION_TYPES as readonly unknown[]).includes(question.type ?? 'choice')
-      ? ((question.type ?? 'choice') as QuestionType)
-      : undefined;
+    const type = isQuestionType(question.type ?? 'choice') ? ((question.type ?? 'choice') as QuestionType) : undefined;
     const choices = question.choices.map((c) => (isRecord(c) ? c : {}));
     const seenText = new Map<string, number>();
     choices.forEach((choice, c) => {
@@ -95,9 +94,9 @@ function crossFieldProblems(data: Record<string, unknown>): Problem[] {
         );
     });
     if (type) problems.push(...typeRules(type, choices, path));
-    if (type === 'rank' && question.shuffle === false)
+    if (type && KINDS[type].writtenOrderIsKey && question.shuffle === false)
       problems.push(
-        warning([...path, 'shuffle'], 'shuffle: false on a rank question shows the choices in the expert order, which gives the answer away. Remove it.', 'key'),
+        warning([...path, 'shuffle'], `shuffle: false on a ${type} question shows the choices in the expert order, which gives the answer away. Remove it.`, 'key'),
       );
   });
   return problems;
@@ -108,38 +107,35 @@ function hasTypoOf(choice: Record<string, unknown>, field: string): boolean {
   return Object.keys(choice).some((key) => !FIELDS.choice.includes(key) && closest(key, FIELDS.choice) === field);
 }
 
+/** The kind's rules: its own fields required, other kinds' fields refused, then its cross-choice rules. */
 function typeRules(type: QuestionType, choices: Record<string, unknown>[], path: PathSegment[]): Problem[] {
+  const kind = KINDS[type];
   const problems: Problem[] = [];
-  const misplaced = (field: 'score' | 'correct', why: string) =>
+  const own = Object.keys(kind.choiceFields);
+  for (const [field, owners] of choiceFieldOwners()) {
+    if (own.includes(field)) continue;
+    const instead = own.length
+      ? `a ${type} question scores itself from ${own.map((f) => `"${f}"`).join(' and ')} instead`
+      : `a ${type} question is scored by the written order, so write its choices best first`;
     choices.forEach((choice, c) => {
-      if (field in choice) problems.push(error([...path, 'choices', c, field], why, 'key'));
+      if (field in choice)
+        problems.push(
+          error([...path, 'choices', c, field], `"${field}" belongs to ${owners.join(' and ')} questions: remove "${field}" here (${instead}).`, 'key'),
+        );
     });
-  if (type === 'choice') {
-    misplaced('correct', '"correct" belongs to multi questions; in a choice question give every choice a "score" from 0 to 1 instead.');
-    choices.forEach((choice, c) => {
-      if (!('score' in choice) && 'text' in choice && !hasTypoOf(choice, 'score'))
-        problems.push(error([...path, 'choices', c], 'this choice has no "score": in a choice question every choice needs a score from 0 to 1 (1 for the best answer).'));
-    });
-    const scores = choices.map((c) => c.score).filter((s): s is number => typeof s === 'number');
-    if (scores.length > 0 && !scores.includes(1))
-      problems.push(
-        error([...path, 'choices'], `no choice has score 1 (the highest is ${Math.max(...scores)}): a choice question needs a best answer worth 1. Give the best choice "score: 1".`, 'key'),
-      );
-  } else if (type === 'multi') {
-    misplaced('score', 'a multi question scores itself from "correct: true/false" on each choice; remove "score" here.');
-    choices.forEach((choice, c) => {
-      if (!('correct' in choice) && 'text' in choice && !hasTypoOf(choice, 'correct'))
-        problems.push(error([...path, 'choices', c], 'this choice has no "correct": in a multi question every choice says "correct: true" or "correct: false".'));
-    });
-    if (choices.length > 0 && !choices.some((c) => c.correct === true))
-      problems.push(error([...path, 'choices'], 'no choice is "correct: true": a multi question needs at least one correct choice.', 'key'));
-  } else {
-    const why =
-      'a rank question is scored by position: write its choices best first and leave out "score" and "correct".';
-    misplaced('score', why);
-    misplaced('correct', why);
   }
+  for (const field of kind.requiredChoiceFields)
+    choices.forEach((choice, c) => {
+      if (!(field in choice) && 'text' in choice && !hasTypoOf(choice, field))
+        problems.push(error([...path, 'choices', c], `this choice has no "${field}": in a ${type} question every choice needs one (${describeField(kind.choiceFields[field])}).`));
+    });
+  problems.push(...kind.check(choices, path));
   return problems;
+}
+
+function describeField(schema: z.ZodType | undefined): string {
+  const description = schema?.meta()?.description;
+  return typeof description === 'string' ? description.replace(/^`[^`]+` questions: /, '').replace(/\.$/, '') : 'see the bank format';
 }
 
 function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): Problem[] {
@@ -231,8 +227,8 @@ function toBank(file: BankFile, path: string): Bank {
       shuffle: q.shuffle ?? true,
       choices: q.choices.map((c) => {
         const choice: Choice = { text: sanitizeText(c.text).trim() };
-        if (c.score !== undefined) choice.score = c.score;
-        if (c.correct !== undefined) choice.correct = c.correct;
+        for (const field of Object.keys(KINDS[q.type ?? 'choice'].choiceFields))
+          if ((c as Record<string, unknown>)[field] !== undefined) (choice as unknown as Record<string, unknown>)[field] = (c as Record<string, unknown>)[field];
         if (c.feedback !== undefined) choice.feedback = sanitizeText(c.feedback).trim();
         return choice;
       }),

@@ -1,6 +1,8 @@
 // Every interactive prompt mot shows, behind one module: the only importer of @inquirer.
 import { checkbox, input, select } from '@inquirer/prompts';
 import { letter } from '../core/answers.js';
+import { kindOf } from '../core/kinds/index.js';
+import type { PromptKit } from '../core/kinds/kind.js';
 import type { PlannedQuestion } from '../core/selection.js';
 import type { Answerer } from './answerer.js';
 import type { Paint } from './paint.js';
@@ -46,11 +48,13 @@ export function interactiveAnswerer(paint: Paint, width: number, streams: Prompt
           short: letter(position),
           value: position,
         }));
-      const message = q.type === 'rank' ? 'Your ranking, best first:' : 'Your answer:';
-      if (q.type === 'choice') return [await select({ message, choices: choices(2), theme, loop: false, pageSize: 12 }, streams)];
-      if (q.type === 'multi')
-        return checkbox({ message: 'Your answer (space to tick, enter when done):', choices: choices(3), theme, loop: false, pageSize: 12 }, streams);
-      return rankPrompt({ message, choices: choices(5).map((c) => c.name), unicode: paint.unicode, theme }, streams);
+      const kit: PromptKit = {
+        pickOne: (message, except = []) =>
+          select({ message, choices: choices(2).map((c) => ({ ...c, disabled: except.includes(c.value) })), theme, loop: false, pageSize: 12 }, streams),
+        pickMany: (message) => checkbox({ message, choices: choices(3), theme, loop: false, pageSize: 12 }, streams),
+        order: (message) => rankPrompt({ message, choices: choices(5).map((c) => c.name), unicode: paint.unicode, theme }, streams),
+      };
+      return kindOf(q).ask(kit);
     },
   };
 }

@@ -4,7 +4,9 @@ import { letter } from '../core/answers.js';
 import { MOMENT_NAMES, MOMENT_PHRASES, MOMENTS, STAGES, type Question } from '../core/model.js';
 import type { LocatedProblem } from '../core/problems.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { bestResponse, verdictFor } from '../core/scoring.js';
+import type { Mark } from '../core/kinds/kind.js';
+import { kindOf } from '../core/kinds/index.js';
+import { reaches, verdictFor } from '../core/scoring.js';
 import type { PlannedQuestion } from '../core/selection.js';
 import type { GivenAnswer, SessionResult } from '../core/session.js';
 import type { Paint } from './paint.js';
@@ -13,14 +15,6 @@ import { bar, padEnd, percent, wrap } from './text.js';
 export interface Layout {
   paint: Paint;
   width: number;
-}
-
-/** What to do, unless the prompt already says it. */
-function typeHint(question: Question): string | undefined {
-  if (question.type === 'multi' && !/all that apply|select all|choose all|which (of these )?(\w+ )?(help|are|make)/i.test(question.prompt))
-    return 'Choose every response that applies.';
-  if (question.type === 'rank' && !/\brank\b|\border\b/i.test(question.prompt)) return 'Put every response in order, most effective first.';
-  return undefined;
 }
 
 export function describeQuestion(question: Question): string {
@@ -40,7 +34,7 @@ export function renderQuestion(planned: PlannedQuestion, index: number, total: n
   ];
   if (q.scenario) lines.push('', wrap(q.scenario, width));
   lines.push('', paint.bold(wrap(q.prompt, width)));
-  const hint = typeHint(q);
+  const hint = kindOf(q).hint(q);
   if (hint) lines.push(paint.dim(hint));
   return lines.join('\n');
 }
@@ -84,36 +78,42 @@ export function renderFeedback(answer: GivenAnswer, layout: Layout): string {
     const fb = q.choices[written]!.feedback;
     if (fb) lines.push(paint.dim(wrap(fb, width, hang)));
   };
-  if (q.type === 'choice') {
-    const picked = response[0]!;
-    const best = bestResponse(q)[0]!;
-    lines.push('', paint.bold('You chose'));
-    item('', picked);
-    if (picked !== best) {
-      lines.push('', paint.bold('Best answer'));
-      item('', best);
+  for (const section of kindOf(q).feedback(q, response)) {
+    const legend = section.legend
+      ? paint.dim(`  (${markFor('picked-right', paint)} right pick  ${markFor('picked-wrong', paint)} wrong pick  ${markFor('missed', paint)} missed)`)
+      : '';
+    lines.push('', paint.bold(section.heading) + legend);
+    const items = section.inShownOrder
+      ? [...section.items].sort((a, b) => planned.order.indexOf(a.written) - planned.order.indexOf(b.written))
+      : section.items;
+    for (const it of items) {
+      const mark = it.rank !== undefined ? `${it.rank}.` : it.mark ? markFor(it.mark, paint) : '';
+      const note = it.note ? (it.noteIsGood ? paint.good(`  ${it.note}`) : paint.partial(`  ${it.note}`)) : '';
+      item(mark, it.written, note);
     }
-  } else if (q.type === 'multi') {
-    const mark = (picked: boolean, correct: boolean) =>
-      paint.unicode
-        ? picked
-          ? correct ? paint.good('✔') : paint.bad('✘')
-          : correct ? paint.partial('○') : ' '
-        : picked
-          ? correct ? '+' : 'x'
-          : correct ? 'o' : ' ';
-    lines.push('', paint.bold('The responses') + paint.dim(`  (${mark(true, true)} right pick  ${mark(true, false)} wrong pick  ${mark(false, true)} missed)`));
-    planned.order.forEach((written) => item(mark(response.includes(written), q.choices[written]!.correct === true), written));
-  } else {
-    lines.push('', paint.bold('The expert order, best first') + paint.dim('  (where you put each response)'));
-    q.choices.forEach((_, written) => {
-      const yours = response.indexOf(written);
-      const note = yours === written ? paint.good(`  (you: ${yours + 1})`) : paint.partial(`  (you: ${yours + 1})`);
-      item(`${written + 1}.`, written, note);
-    });
   }
   if (q.explanation) lines.push('', paint.bold('Why'), wrap(q.explanation, width, '  '));
   return lines.join('\n');
+}
+
+/** The sign before a choice in the feedback. A wrong pick never carries the mark of a right one. */
+function markFor(mark: Mark, paint: Paint): string {
+  switch (mark) {
+    case 'picked-right':
+      return paint.good(paint.unicode ? '✔' : '+');
+    case 'picked-wrong':
+      return paint.bad(paint.unicode ? '✘' : 'x');
+    case 'missed':
+      return paint.partial(paint.unicode ? '○' : 'o');
+    case 'none':
+      return ' ';
+    default:
+      return unreachable(mark);
+  }
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unhandled case: ${String(value)}`);
 }
 
 /** The end of a session: score, pass or fail, the breakdown and a review of every miss. */
@@ -137,7 +137,7 @@ export function renderSummary(result: SessionResult, answers: readonly GivenAnsw
   const partly = answers.filter((a) => verdictFor(a.score) === 'partly right').length;
   lines.push(paint.dim(`  ${right} right, ${partly} partly right, ${answered - right - partly} wrong`));
   lines.push(...renderBreakdown(result, answers, layout));
-  const misses = answers.filter((a) => a.score < 1 - 1e-9);
+  const misses = answers.filter((a) => !reaches(a.score, 1));
   if (misses.length > 0) {
     lines.push('', paint.heading(`Review of ${misses.length} ${misses.length === 1 ? 'miss' : 'misses'}`));
     for (const miss of misses) lines.push(...renderMiss(miss, layout));
@@ -179,16 +179,9 @@ function renderMiss(answer: GivenAnswer, { paint, width }: Layout): string[] {
   const { planned, response } = answer;
   const q = planned.question;
   const lines = ['', paint.bold(wrap(q.prompt, width, '  ', `${paint.unicode ? '•' : '*'} `)), paint.dim(`  ${q.id} · scored ${percent(answer.score)}`)];
-  const answerText = (written: readonly number[]) =>
-    written.length === 0 ? '(none)' : written.map((w) => letter(planned.order.indexOf(w))).join(', ');
-  if (q.type === 'choice') {
-    lines.push(wrap(`You chose ${choiceLabel(planned, response[0]!)}`, width, '    ', '  '));
-    lines.push(paint.good(wrap(`Best: ${choiceLabel(planned, bestResponse(q)[0]!)}`, width, '    ', '  ')));
-  } else if (q.type === 'multi') {
-    lines.push(`  You picked ${answerText(response)}; the right ones are ${paint.good(answerText(bestResponse(q)))}.`);
-  } else {
-    lines.push(`  Your order ${answerText(response)}; the expert order is ${paint.good(answerText(bestResponse(q)))}.`);
-  }
+  const { yours, best } = kindOf(q).review(q, response);
+  lines.push(wrap(`You: ${yours}`, width, '    ', '  '));
+  lines.push(paint.good(wrap(`Best: ${best}`, width, '    ', '  ')));
   if (q.explanation) lines.push(paint.dim(wrap(q.explanation, width, '  ')));
   return lines;
 }

@@ -4,9 +4,6 @@ import type { Choice, Question, QuestionType } from '../../src/core/model.js';
 import {
   bestResponse,
   roundScore,
-  scoreChoice,
-  scoreMulti,
-  scoreRank,
   scoreResponse,
   verdictFor,
 } from '../../src/core/scoring.js';
@@ -44,13 +41,13 @@ describe('scoring a choice question', () => {
     [2, 0.5],
     [3, 0.25],
   ])('gives choice %i its own score, %f', (picked, expected) => {
-    expect(scoreChoice(choiceQuestion, picked)).toBe(expected);
+    expect(scoreResponse(choiceQuestion, [picked])).toBe(expected);
     expect(scoreResponse(choiceQuestion, [picked])).toBe(expected);
   });
 
   it('scores no pick, or a pick that is not a choice, as 0', () => {
     expect(scoreResponse(choiceQuestion, [])).toBe(0);
-    expect(scoreChoice(choiceQuestion, 9)).toBe(0);
+    expect(scoreResponse(choiceQuestion, [9])).toBe(0);
   });
 });
 
@@ -73,12 +70,12 @@ describe('scoring a multi question as max(0, h/C - w/W)', () => {
     ['with no wrong choices (W = 0), nothing', 2, 0, [], 0],
   ])('picking %s', (_case, correct, wrong, picked, expected) => {
     const q = multi(correct, wrong);
-    expect(scoreMulti(q, picked)).toBeCloseTo(expected, 10);
+    expect(scoreResponse(q, picked)).toBeCloseTo(expected, 10);
     expect(scoreResponse(q, picked)).toBeCloseTo(expected, 10);
   });
 
   it('counts a choice picked twice once', () => {
-    expect(scoreMulti(multi(2, 2), [0, 0])).toBe(0.5);
+    expect(scoreResponse(multi(2, 2), [0, 0])).toBe(0.5);
   });
 
   it('never scores below 0 or above 1', () => {
@@ -86,7 +83,7 @@ describe('scoring a multi question as max(0, h/C - w/W)', () => {
       for (let wrong = 0; wrong <= 4; wrong++)
         for (let mask = 0; mask < 1 << (correct + wrong); mask++) {
           const picked = identity(correct + wrong).filter((i) => mask & (1 << i));
-          const score = scoreMulti(multi(correct, wrong), picked);
+          const score = scoreResponse(multi(correct, wrong), picked);
           expect(score, `C=${correct} W=${wrong} picked=${picked}`).toBeGreaterThanOrEqual(0);
           expect(score, `C=${correct} W=${wrong} picked=${picked}`).toBeLessThanOrEqual(1);
         }
@@ -95,12 +92,10 @@ describe('scoring a multi question as max(0, h/C - w/W)', () => {
 
 describe('scoring a rank question as 1 - sum|p(i) - i| / floor(n*n/2)', () => {
   it.each([2, 3, 4, 5, 6, 7, 8])('scores the expert order of %i choices 1', (n) => {
-    expect(scoreRank(identity(n))).toBe(1);
     expect(scoreResponse(rank(n), identity(n))).toBe(1);
   });
 
   it.each([2, 3, 4, 5, 6, 7, 8])('scores the fully reversed order of %i choices 0', (n) => {
-    expect(scoreRank(reversed(n))).toBe(0);
     expect(scoreResponse(rank(n), reversed(n))).toBe(0);
   });
 
@@ -113,7 +108,7 @@ describe('scoring a rank question as 1 - sum|p(i) - i| / floor(n*n/2)', () => {
     [8, [0, 1, 2, 4, 3, 5, 6, 7], 1 - 2 / 32],
   ])('scores one adjacent swap among %i choices (%j) as %f', (n, order, expected) => {
     expect(order).toHaveLength(n);
-    expect(scoreRank(order)).toBeCloseTo(expected, 10);
+    expect(scoreResponse(rank(order.length), order)).toBeCloseTo(expected, 10);
   });
 
   it.each([
@@ -122,12 +117,12 @@ describe('scoring a rank question as 1 - sum|p(i) - i| / floor(n*n/2)', () => {
     [5, [4, 1, 2, 3, 0], 1 - 8 / 12],
     [3, [2, 0, 1], 0],
   ])('scores the larger move in %i choices (%j) as %f', (_n, order, expected) => {
-    expect(scoreRank(order)).toBeCloseTo(expected, 10);
+    expect(scoreResponse(rank(order.length), order)).toBeCloseTo(expected, 10);
   });
 
   it('gives a two-choice question only 1 (right order) or 0 (swapped)', () => {
-    expect(scoreRank([0, 1])).toBe(1);
-    expect(scoreRank([1, 0])).toBe(0);
+    expect(scoreResponse(rank(2), [0, 1])).toBe(1);
+    expect(scoreResponse(rank(2), [1, 0])).toBe(0);
   });
 
   it('never scores below 0 or above 1 for any order of up to 6 choices', () => {
@@ -135,7 +130,7 @@ describe('scoring a rank question as 1 - sum|p(i) - i| / floor(n*n/2)', () => {
       items.length <= 1 ? [items] : items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((p) => [x, ...p]));
     for (let n = 2; n <= 6; n++)
       for (const order of permutations(identity(n))) {
-        const score = scoreRank(order);
+        const score = scoreResponse(rank(order.length), order);
         expect(score, `${order}`).toBeGreaterThanOrEqual(0);
         expect(score, `${order}`).toBeLessThanOrEqual(1);
       }

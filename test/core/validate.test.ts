@@ -303,7 +303,8 @@ describe('checkBank rejects', () => {
   ])('a rank question with %s on a choice', (field, value) => {
     const problem = onlyError(bankWith((d) => (d.questions[2].choices[0][field] = value)));
     expect(problem.path).toEqual(['questions', 2, 'choices', 0, field]);
-    expect(problem.message).toContain('leave out "score" and "correct"');
+    expect(problem.message).toContain(`remove "${field}" here`);
+    expect(problem.message).toContain('write its choices best first');
   });
 
   it.each([0, 1.5, -0.2])('pass_mark %f, outside (0, 1]', (mark) => {

@@ -169,10 +169,12 @@ describe('renderSummary', () => {
     expect(text).toContain('Review of 2 misses');
     const review = text.slice(text.indexOf('Review of'));
     expect(review).toContain('What do you say?');
-    expect(review).toContain('You chose a) It will not be long now.');
-    expect(review).toContain('Best: b) Apologise, give an honest estimate, and offer to rebook.');
+    expect(review).toContain('You: It will not be long now.');
+    expect(review).toContain('Best: Apologise, give an honest estimate, and offer to rebook.');
     expect(review).toContain('Waiting is part of the service itself.');
-    expect(review).toMatch(/Your order b, a, c, d; the expert order is a, b, c, d\./);
+    // A rank question's review names the responses in both orders, not letters only.
+    expect(review).toMatch(/You: 1\. Promise a call back 2\. Listen and check the results/);
+    expect(review).toMatch(/Best: 1\. Listen and check the results 2\. Promise a call back/);
     expect(review).not.toContain('follow-up call a positive moment');
   });
 
