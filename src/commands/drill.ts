@@ -34,11 +34,11 @@ export async function drill(options: DrillOptions): Promise<SessionResult | unde
 
   const store = await openStore(options.store);
   try {
-    const due = store.dueCards(learner, now.toISOString(), 100_000).filter((c) => byId.has(c.questionId));
-    const seen = store.seenQuestions(learner);
+    const due = (await store.dueCards(learner, now.toISOString(), 100_000)).filter((c) => byId.has(c.questionId));
+    const seen = await store.seenQuestions(learner);
     const startOfDay = new Date(now);
     startOfDay.setUTCHours(0, 0, 0, 0);
-    const newLeft = Math.max(0, newPerDay - store.newSince(learner, startOfDay.toISOString()));
+    const newLeft = Math.max(0, newPerDay - (await store.newSince(learner, startOfDay.toISOString())));
     const unseen = questions.filter((q) => !seen.has(q.id));
     const fresh = (shuffle ? shuffled(unseen, random) : unseen).slice(0, newLeft);
     const plan: PlannedQuestion[] = [...due.map((c) => byId.get(c.questionId)!), ...fresh]
@@ -46,7 +46,7 @@ export async function drill(options: DrillOptions): Promise<SessionResult | unde
       .map((q) => planQuestion(q, shuffle, random));
 
     if (plan.length === 0) {
-      const next = store.nextDue(learner, now.toISOString());
+      const next = await store.nextDue(learner, now.toISOString());
       screen.warn(
         unseen.length > 0
           ? `Nothing is due, and today's ${newPerDay} new questions are done. ${nextReviews(next)}`
@@ -61,11 +61,11 @@ export async function drill(options: DrillOptions): Promise<SessionResult | unde
     const answerer = await answererFor(screen);
     const result = await runSession({ mode: 'drill', learner, seed, filters, plan, passMark }, { store, answerer, screen, clock, json: options.json === true });
     const after = clock().toISOString();
-    const stillDue = store.dueCount(learner, after);
-    screen.write('\n' + (stillDue ? `${stillDue} more ${stillDue === 1 ? 'is' : 'are'} due now: run \`mot drill\` again. ` : '') + nextReviews(store.nextDue(learner, after)));
+    const stillDue = await store.dueCount(learner, after);
+    screen.write('\n' + (stillDue ? `${stillDue} more ${stillDue === 1 ? 'is' : 'are'} due now: run \`mot drill\` again. ` : '') + nextReviews(await store.nextDue(learner, after)));
     return result;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -17,9 +17,9 @@ export async function menu(options: SessionOptions): Promise<void> {
   const store = await openStore(options.store);
   let unfinished: number;
   try {
-    unfinished = store.unfinishedSessions(learner).length;
+    unfinished = (await store.unfinishedSessions(learner)).length;
   } finally {
-    store.close();
+    await store.close();
   }
   screen.write(paint.heading('mot') + paint.dim(' · moments of truth trainer') + paint.dim(`   learner: ${learner}`));
   const modes: { name: string; value: Choice; description: string }[] = [

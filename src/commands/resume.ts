@@ -22,7 +22,7 @@ export async function resume(options: ResumeOptions): Promise<SessionResult> {
   const learner = learnerName(options.learner);
   const store = await openStore(options.store);
   try {
-    const unfinished = store.unfinishedSessions(learner);
+    const unfinished = await store.unfinishedSessions(learner);
     const record = options.session ? unfinished.find((s) => s.id.startsWith(options.session!)) : unfinished[0];
     if (!record)
       throw new UserError(
@@ -32,7 +32,7 @@ export async function resume(options: ResumeOptions): Promise<SessionResult> {
     const loaded = await loadContent(options, screen);
     const questions = questionIndex(loaded.banks);
     const random = seededRandom(record.seed);
-    const stored = store.answersOf(record.id);
+    const stored = await store.answersOf(record.id);
     const answeredIds = new Set(stored.map((a) => a.questionId));
     const plan: PlannedQuestion[] = [];
     let retired = 0;
@@ -82,6 +82,6 @@ export async function resume(options: ResumeOptions): Promise<SessionResult> {
       { store, answerer, screen, clock, json: options.json === true },
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -9,7 +9,7 @@ import type { Filters, PlannedQuestion } from '../core/selection.js';
 import { buildResult, type GivenAnswer, type Mode, type SessionResult } from '../core/session.js';
 import type { Clock } from '../clock.js';
 import { ExitError, isPromptExit } from '../errors.js';
-import type { Store } from '../store/store.js';
+import type { ProgressStore } from '../store/progress-store.js';
 import type { Answerer } from '../ui/answerer.js';
 import { renderChoices, renderFeedback, renderQuestion, renderSummary } from '../ui/render.js';
 import type { Screen } from './shared.js';
@@ -28,7 +28,7 @@ export interface SessionPlan {
 
 export interface SessionDeps {
   /** An open store, or what opens it (then the session opens it after showing the first question, and closes it). */
-  store: Store | (() => Promise<Store>);
+  store: ProgressStore | (() => Promise<ProgressStore>);
   answerer: Answerer;
   screen: Screen;
   clock: Clock;
@@ -40,13 +40,13 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
   const id = session.id ?? randomUUID();
   const total = session.plan.length;
   const given: GivenAnswer[] = [...(session.given ?? [])];
-  let store: Store | undefined = typeof deps.store === 'function' ? undefined : deps.store;
+  let store: ProgressStore | undefined = typeof deps.store === 'function' ? undefined : deps.store;
   let created = session.id !== undefined;
   /** The store, opened on first use, with this session recorded in it. */
-  const opened = async (): Promise<Store> => {
-    store ??= await (deps.store as () => Promise<Store>)();
+  const opened = async (): Promise<ProgressStore> => {
+    store ??= await (deps.store as () => Promise<ProgressStore>)();
     if (!created) {
-      store.createSession({
+      await store.createSession({
         id,
         learner: session.learner,
         mode: session.mode,
@@ -74,7 +74,7 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
       } catch (err) {
         if (!isPromptExit(err)) {
           // A scripted line that does not fit (or a bug): what was answered is saved already.
-          if (given.length === 0) store?.discardIfEmpty(id);
+          if (given.length === 0) await store?.discardIfEmpty(id);
           throw err;
         }
         stop = 'interrupted';
@@ -88,8 +88,9 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
       const answer: GivenAnswer = { planned, response, score: scoreResponse(planned.question, response) };
       if (!answerer.scripted) answer.seconds = Math.round((performance.now() - startedAt) / 100) / 10;
       const now = clock();
-      (await opened()).recordAnswer(
+      await (await opened()).recordAnswer(
         {
+          id: randomUUID(),
           sessionId: id,
           learner: session.learner,
           questionId: planned.question.id,
@@ -107,8 +108,8 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
     }
 
     const finished = given.length === total;
-    if (finished) (await opened()).finishSession(id, clock().toISOString());
-    else if (given.length === 0) store?.discardIfEmpty(id);
+    if (finished) await (await opened()).finishSession(id, clock().toISOString());
+    else if (given.length === 0) await store?.discardIfEmpty(id);
     const result = buildResult({
       mode: session.mode,
       learner: session.learner,
@@ -131,7 +132,7 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
     return result;
   } finally {
     // A store the session opened itself is the session's to close.
-    if (typeof deps.store === 'function') store?.close();
+    if (typeof deps.store === 'function') await store?.close();
   }
 }
 

@@ -6,8 +6,9 @@ import { contentDirs, errorsIn, loadBanks, type LoadedBanks } from '../banks/loa
 import { MOMENTS, STAGES, type Bank, type Moment, type Question, type Stage } from '../core/model.js';
 import type { Filters } from '../core/selection.js';
 import { UsageError, UserError } from '../errors.js';
-import { defaultStorePath, prepareStoreLocation } from '../store/location.js';
-import type { Store } from '../store/store.js';
+import { defaultStorePath } from '../store/location.js';
+import { checkStoreLocation, openProgressStore } from '../store/open.js';
+import type { ProgressStore } from '../store/progress-store.js';
 import { colourLevel, makePaint, supportsUnicode, type Paint } from '../ui/paint.js';
 import type { Layout } from '../ui/render.js';
 
@@ -68,19 +69,18 @@ function safeUserName(): string | undefined {
   }
 }
 
-export async function openStore(option?: string): Promise<Store> {
-  const { Store } = await import('../store/store.js');
-  return Store.open(option || defaultStorePath());
+export async function openStore(option?: string): Promise<ProgressStore> {
+  return openProgressStore(option || defaultStorePath());
 }
 
 /**
  * Checks the store's location now (a foreign file, an unwritable folder) and returns what opens
  * it: a session opens it after showing its first question, so SQLite's start-up is not waited for.
  */
-export function prepareStore(option?: string): () => Promise<Store> {
-  const path = option || defaultStorePath();
-  prepareStoreLocation(path);
-  return () => openStore(path);
+export function prepareStore(option?: string): () => Promise<ProgressStore> {
+  const location = option || defaultStorePath();
+  checkStoreLocation(location);
+  return () => openStore(location);
 }
 
 /** Loads every bank; broken files are left out with a one-line warning each. */

@@ -19,9 +19,9 @@ export async function stats(options: StatsOptions): Promise<void> {
   const store = await openStore(options.store);
   let report;
   try {
-    const sessions = store.sessionSummaries(learner);
-    const records = store.questionStats(learner);
-    const answered = store.answeredCount(learner);
+    const sessions = await store.sessionSummaries(learner);
+    const records = await store.questionStats(learner);
+    const answered = await store.answeredCount(learner);
     const endOfDay = new Date(now);
     endOfDay.setUTCHours(23, 59, 59, 999);
     const totalScore = records.reduce((sum, r) => sum + r.meanScore * r.answered, 0);
@@ -29,7 +29,7 @@ export async function stats(options: StatsOptions): Promise<void> {
       learner,
       answered,
       mean_score: answered ? Math.round((totalScore / answered) * 1e4) / 1e4 : null,
-      due_today: store.dueCount(learner, endOfDay.toISOString()),
+      due_today: await store.dueCount(learner, endOfDay.toISOString()),
       sessions: sessions.map((s) => ({
         id: s.id,
         mode: s.mode,
@@ -48,7 +48,7 @@ export async function stats(options: StatsOptions): Promise<void> {
       retired: records.filter((r) => !questions.has(r.questionId)).map((r) => r.questionId),
     };
   } finally {
-    store.close();
+    await store.close();
   }
   if (options.json) {
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');

@@ -4,7 +4,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from '
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { APPLICATION_ID } from './schema.js';
+import { NOT_OURS_HINT, STORE_HINT, storeMessages as say } from '../messages/store.js';
+import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 
 export function defaultStorePath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.MOT_STORE) return env.MOT_STORE;
@@ -12,7 +13,7 @@ export function defaultStorePath(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'mot', 'mot.db');
 }
 
-export const HINT = 'Choose another file with --store PATH (or MOT_STORE).';
+export const HINT = STORE_HINT;
 
 /** Refuses a file that is not mot's, and makes the folder; throws a UserError naming the path. */
 export function prepareStoreLocation(path: string): void {
@@ -20,7 +21,7 @@ export function prepareStoreLocation(path: string): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (err) {
-    throw new UserError(`cannot create the folder for the progress store ${path}: ${reason(err)}.`, HINT);
+    throw new UserError(say.cannotCreateFolder(path, reason(err)), HINT);
   }
 }
 
@@ -33,11 +34,11 @@ function checkIsOurs(path: string): void {
   let size: number;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new UserError(`the progress store ${path} is a folder, not a file.`, HINT);
+    if (stat.isDirectory()) throw new UserError(say.isFolder(path), HINT);
     size = stat.size;
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(`cannot read the progress store ${path}: ${reason(err)}.`, HINT);
+    throw new UserError(say.cannotRead(path, reason(err)), HINT);
   }
   if (size === 0) return;
   const header = Buffer.alloc(100);
@@ -46,20 +47,17 @@ function checkIsOurs(path: string): void {
     fd = openSync(path, 'r');
     readSync(fd, header, 0, 100, 0);
   } catch (err) {
-    throw new UserError(`cannot read the progress store ${path}: ${reason(err)}.`, HINT);
+    throw new UserError(say.cannotRead(path, reason(err)), HINT);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  const notOurs = () =>
-    new UserError(
-      `${path} is not a mot progress store (or it is damaged), so mot has left it untouched.`,
-      `Move it aside if it is yours, or choose another file with --store PATH (or MOT_STORE).`,
-    );
+  const notOurs = () => new UserError(say.notOurs(path), NOT_OURS_HINT);
   if (size < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') throw notOurs();
   const applicationId = header.readUInt32BE(68);
   const userVersion = header.readUInt32BE(60);
   // A zero id with version zero is a store another mot process is creating this very moment.
   if (applicationId !== APPLICATION_ID && !(applicationId === 0 && userVersion === 0)) throw notOurs();
+  if (userVersion > MIGRATIONS.length) throw new UserError(say.newerSchema(path, userVersion, MIGRATIONS.length), say.newerSchemaHint);
 }
 
 export function reason(err: unknown): string {

@@ -48,6 +48,8 @@ export interface StoredAnswer {
   score: number;
   seconds: number | null;
   answeredAt: string;
+  /** The id of the earlier answer this one replaced, when it replaced one. */
+  supersedes?: string;
 }
 
 export interface SessionSummary {
@@ -116,6 +118,12 @@ export interface ProgressStore {
   sessions(query?: ProgressQuery): Promise<SessionRecord[]>;
   /** Answers in the order given (answered_at, then position). */
   answers(query?: ProgressQuery): Promise<StoredAnswer[]>;
+
+  /**
+   * Every answer of the given sessions (or learner), superseded ones too, each with the id of the
+   * answer that replaced it: what sync copies, so that the other store ends up the same.
+   */
+  allAnswers(query?: { learner?: string; sessionIds?: readonly string[] }): Promise<(StoredAnswer & { supersededBy?: string })[]>;
 
   // Sync: copies from another store; running it twice changes nothing (ids decide).
   /** Inserts the sessions not yet present and updates `finished` of those that are; returns how many changed. */

@@ -44,3 +44,67 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX cards_by_due ON cards (learner, due);
   `,
 ];
+
+/**
+ * 2: what the ProgressStore interface needs. Every answer gets a UUID (`uid`; old answers are given
+ * one by `mot_uuid()`, a function the store registers on its connection), so that the same answer
+ * keeps its identity across stores (sync, xAPI). An answer changed before an exam is submitted is
+ * kept but marked superseded. Statements a learning record store acknowledged are remembered.
+ * Running totals (per session, per learner and question) make `mot stats` cost what there is to
+ * show, not what was ever answered: they are kept in the same transaction as each answer.
+ */
+MIGRATIONS.push(`
+  CREATE TABLE answers_v2 (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL UNIQUE,  -- the answer's UUID
+    session_id    TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL,
+    learner       TEXT NOT NULL,
+    question_id   TEXT NOT NULL,
+    question_hash TEXT NOT NULL,
+    response      TEXT NOT NULL,
+    score         REAL NOT NULL,
+    seconds       REAL,
+    answered_at   TEXT NOT NULL,
+    supersedes    TEXT,                  -- uid of the earlier answer this one replaces
+    superseded_by TEXT,                  -- uid of the answer that replaced this one; NULL while it counts
+    UNIQUE (session_id, position)
+  );
+  INSERT INTO answers_v2 (id, uid, session_id, position, learner, question_id, question_hash, response, score, seconds, answered_at)
+    SELECT id, mot_uuid(), session_id, position, learner, question_id, question_hash, response, score, seconds, answered_at FROM answers;
+  DROP TABLE answers;
+  ALTER TABLE answers_v2 RENAME TO answers;
+  CREATE INDEX answers_by_learner ON answers (learner, question_id);
+  CREATE INDEX answers_by_time ON answers (answered_at);
+
+  ALTER TABLE sessions ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sessions ADD COLUMN answered INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sessions ADD COLUMN score_sum REAL NOT NULL DEFAULT 0;
+  UPDATE sessions SET
+    planned = json_array_length(plan),
+    answered = (SELECT count(*) FROM answers a WHERE a.session_id = sessions.id),
+    score_sum = (SELECT coalesce(sum(score), 0) FROM answers a WHERE a.session_id = sessions.id);
+  CREATE INDEX sessions_by_time ON sessions (started);
+
+  CREATE TABLE question_totals (
+    learner        TEXT NOT NULL,
+    question_id    TEXT NOT NULL,
+    answered       INTEGER NOT NULL,
+    score_sum      REAL NOT NULL,
+    first_answered TEXT NOT NULL,
+    last_answered  TEXT NOT NULL,
+    last_score     REAL NOT NULL,
+    PRIMARY KEY (learner, question_id)
+  ) WITHOUT ROWID;
+  INSERT INTO question_totals
+    SELECT learner, question_id, count(*), sum(score), min(answered_at), max(answered_at),
+           (SELECT b.score FROM answers b WHERE b.learner = a.learner AND b.question_id = a.question_id ORDER BY b.answered_at DESC, b.id DESC LIMIT 1)
+    FROM answers a GROUP BY learner, question_id;
+
+  CREATE TABLE sent_statements (
+    endpoint     TEXT NOT NULL,
+    statement_id TEXT NOT NULL,
+    sent_at      TEXT NOT NULL,
+    PRIMARY KEY (endpoint, statement_id)
+  ) WITHOUT ROWID;
+`);
