@@ -101,6 +101,20 @@ Scripted: without a terminal, answers are read one per line from stdin:
       setCode(await validate(paths, options));
     });
   program
+    .command('lint')
+    .description('check the wording of banks: what lets a test-wise reader find the key without judgement')
+    .argument('[paths...]', 'files or folders (default: every loaded bank)')
+    .option('--content <dir>', 'with no paths: also lint this folder (repeatable)', collect)
+    .addOption(new Option('--format <format>', 'text, or json for tools').choices(['text', 'json']).default('text'))
+    .option('--strict', 'exit 1 when there is any warning')
+    .option('--rule <code...>', 'run only these rules')
+    .option('--ignore <code...>', 'leave these rules out')
+    .option('--explain <code>', 'why a rule matters and how to fix what it finds')
+    .action(async (paths: string[], options) => {
+      const { lint } = await import('./commands/lint.js');
+      setCode(await lint(paths, options));
+    });
+  program
     .command('stats')
     .description("a learner's progress: sessions, scores over time, weakest areas and questions, what is due")
     .option('--learner <name>', 'whose progress')

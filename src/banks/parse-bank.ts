@@ -83,6 +83,23 @@ function parseUnguarded(source: string, file: string): ParsedBank {
   return typeof declared === 'string' ? { declaredId: sanitizeLine(declared), problems } : { problems };
 }
 
+/**
+ * Places problems found after parsing (`mot lint`'s findings, by path) in the source, the same
+ * way parseBank places its own: the field's name or value, or the nearest parent that exists.
+ */
+export function locateProblems(source: string, file: string, problems: readonly Problem[]): LocatedProblem[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter });
+  const lines = source.split(/\r?\n/);
+  return problems.map((p) => {
+    const { line, col } = lineCounter.linePos(offsetOf(doc, p));
+    const located: LocatedProblem = { file, line, col, message: p.message, severity: p.severity };
+    const text = lines[line - 1];
+    if (text !== undefined) located.source = text;
+    return located;
+  });
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }

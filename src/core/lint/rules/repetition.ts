@@ -1,0 +1,127 @@
+// Questions that repeat each other (near-duplicate, across every bank linted) or answer each
+// other (cross-leak, within a bank).
+import { say } from '../../../messages/lint.js';
+import type { Bank, Question } from '../../model.js';
+import { questionFinding, type LintFinding, type LintRule } from '../finding.js';
+import { keyed } from '../keys.js';
+import { jaccard } from '../stats.js';
+import { isStopword, shingles, stem, words } from '../text.js';
+import { DUPLICATE_SIMILARITY, LEAK_MAX_SPREAD, LEAK_PHRASE_WORDS, SHINGLE_WORDS } from '../thresholds.js';
+
+/** What the learner reads before the choices. */
+function encounter(question: Question): string {
+  return `${question.scenario ?? ''}\n${question.prompt}`;
+}
+
+export const nearDuplicate: LintRule = {
+  code: 'near-duplicate',
+  check(banks, context) {
+    const all = banks.flatMap((bank) => bank.questions.map((question, q) => ({ bank, question, q, shingles: shingles(encounter(question), SHINGLE_WORDS) })));
+    // Only pairs that share a shingle can be similar: an index finds them without comparing every pair.
+    const byShingle = new Map<string, number[]>();
+    all.forEach((item, i) => {
+      for (const s of item.shingles) byShingle.set(s, [...(byShingle.get(s) ?? []), i]);
+    });
+    const candidates = new Set<number>();
+    for (const list of byShingle.values())
+      for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) candidates.add(list[a]! * all.length + list[b]!);
+    const findings: LintFinding[] = [];
+    for (const pair of [...candidates].sort((x, y) => x - y)) {
+      const first = all[Math.floor(pair / all.length)]!;
+      const second = all[pair % all.length]!;
+      if (context.ignores(first.question, 'near-duplicate') || context.ignores(second.question, 'near-duplicate')) continue;
+      const similarity = jaccard(first.shingles, second.shingles);
+      if (similarity < DUPLICATE_SIMILARITY) continue;
+      const sameBank = first.bank === second.bank;
+      findings.push(
+        questionFinding(second.bank, second.q, 'near-duplicate', say.nearDuplicate(similarity, sameBank ? first.question.localId : first.question.id, sameBank), [
+          second.question.scenario ? 'scenario' : 'prompt',
+        ]),
+      );
+    }
+    return findings;
+  },
+};
+
+/** A name, number or defining phrase of a key, and how it is matched in other text. */
+interface Marker {
+  kind: 'name' | 'number' | 'phrase';
+  shown: string;
+  value: string;
+}
+
+interface Reading {
+  /** Lowercased words. */
+  words: Set<string>;
+  /** Runs of LEAK_PHRASE_WORDS content-word stems. */
+  phrases: Set<string>;
+}
+
+function read(text: string): Reading {
+  const list = words(text);
+  const content = list.filter((w) => !isStopword(w) && !/^\d+$/.test(w)).map(stem);
+  const phrases = new Set<string>();
+  for (let i = 0; i + LEAK_PHRASE_WORDS <= content.length; i++) phrases.add(content.slice(i, i + LEAK_PHRASE_WORDS).join(' '));
+  return { words: new Set(list), phrases };
+}
+
+function has(reading: Reading, marker: Marker): boolean {
+  return marker.kind === 'phrase' ? reading.phrases.has(marker.value) : reading.words.has(marker.value);
+}
+
+/** Names (capitalised words inside a sentence, acronyms), numbers of two digits or more, and phrases. */
+export function markers(text: string): Marker[] {
+  const found = new Map<string, Marker>();
+  for (const match of text.matchAll(/\b([A-Z][\p{L}&]+|[A-Z]{2,}\d*)\b/gu)) {
+    const word = match[1]!;
+    const before = text.slice(0, match.index).trimEnd();
+    const atSentenceStart = before === '' || /[.!?:;"“‘'(\u2014-]$/.test(before);
+    if (atSentenceStart && word !== word.toUpperCase()) continue;
+    if (word === 'I') continue;
+    found.set(`name:${word.toLowerCase()}`, { kind: 'name', shown: word, value: word.toLowerCase() });
+  }
+  for (const match of text.matchAll(/\b\d{2,}(?:[.,]\d+)?\b/g))
+    found.set(`number:${match[0]}`, { kind: 'number', shown: match[0], value: match[0] });
+  const content = words(text).filter((w) => !isStopword(w) && !/^\d+$/.test(w));
+  for (let i = 0; i + LEAK_PHRASE_WORDS <= content.length; i++) {
+    const run = content.slice(i, i + LEAK_PHRASE_WORDS);
+    const value = run.map(stem).join(' ');
+    found.set(`phrase:${value}`, { kind: 'phrase', shown: run.join(' '), value });
+  }
+  return [...found.values()];
+}
+
+export const crossLeak: LintRule = {
+  code: 'cross-leak',
+  check(banks, context) {
+    const findings: LintFinding[] = [];
+    for (const bank of banks) findings.push(...leaksIn(bank, context.ignores.bind(context)));
+    return findings;
+  },
+};
+
+function leaksIn(bank: Bank, ignores: (question: Question, code: 'cross-leak') => boolean): LintFinding[] {
+  const findings: LintFinding[] = [];
+  const shown = bank.questions.map((question) => read([encounter(question), ...question.choices.map((c) => c.text)].join('\n')));
+  const spread = Math.max(2, Math.floor(LEAK_MAX_SPREAD * bank.questions.length));
+  bank.questions.forEach((question, q) => {
+    if (ignores(question, 'cross-leak')) return;
+    const k = keyed(question);
+    const own = read([encounter(question), ...question.choices.filter((_, i) => !k.keys.includes(i)).map((c) => c.text)].join('\n'));
+    for (const key of k.keys) {
+      const leaks: { marker: Marker; others: string[] }[] = [];
+      for (const marker of markers(question.choices[key]!.text)) {
+        if (has(own, marker)) continue;
+        const others = bank.questions.flatMap((other, o) => (o !== q && has(shown[o]!, marker) ? [other.localId] : []));
+        if (others.length > 0 && others.length <= spread) leaks.push({ marker, others });
+      }
+      if (leaks.length === 0) continue;
+      const names = leaks.filter((l) => l.marker.kind !== 'phrase');
+      const best = (names.length > 0 ? names : leaks)[0]!;
+      const what = `${best.marker.kind} "${best.marker.shown}"`;
+      findings.push(questionFinding(bank, q, 'cross-leak', say.crossLeak(what, best.others), ['choices', key, 'text']));
+      break;
+    }
+  });
+  return findings;
+}
