@@ -1,0 +1,43 @@
+// What the trainer's desk says: the report, show, new and certificate commands.
+import type { Flag } from '../core/report/items.js';
+
+export const ATTEMPTS_EXPLAINED =
+  "An attempt is a session. By default each learner's first exam attempt at each bank counts: their earliest exam session " +
+  "with an answer to one of that bank's questions (finished or not), as Moodle's quiz statistics count first attempts. " +
+  '--attempts all counts every session; --modes widens the sessions considered (the first is then the earliest of those).';
+
+export const FIGURES_EXPLAINED =
+  'facility: the mean score of the counted answers. discrimination: the Pearson correlation, across the counted attempts, of the ' +
+  "question's score with the mean score of the other questions answered in the same attempt (attempts with no other question " +
+  'are left out); undefined ("-", null in JSON) when either side has no variance, as when everyone got it right.';
+
+export const FLAG_MEANINGS: Record<Flag, string> = {
+  'too-easy': 'facility above 0.9: it tells learners apart little',
+  'too-hard': 'facility below 0.3: check the key and the wording',
+  'negative-discrimination': 'stronger learners do worse on it than weaker ones: often a wrong key',
+  'low-discrimination': 'discrimination below 0.2: it barely separates stronger from weaker learners',
+  'unused-choice': 'a wrong choice picked by under 5%: it distracts nobody; rewrite or drop it',
+  'few-answers': 'fewer than 20 counted answers: the other flags wait until there are more',
+};
+
+export const reportSay = {
+  policy: (attempts: string, modes: readonly string[]) =>
+    attempts === 'first' ? `first ${modes.join('/')} attempt of each learner at each bank` : `every ${modes.join('/')} session`,
+  noAnswers: 'No counted answers yet: nothing to analyse.',
+  noAnswersHint: (modes: readonly string[]) =>
+    modes.length === 1 && modes[0] === 'exam'
+      ? 'The report counts exams by default; `--modes exam,train,drill` counts practice too.'
+      : 'Loosen --since, --learner or the question filters.',
+  noLearners: 'No learner has a session in scope yet.',
+  badModes: (value: string) => `--modes "${value}" is not a list of train, exam, drill.`,
+  badSince: (value: string) => `--since "${value}" is not a date mot can read.`,
+  badSinceHint: 'Use ISO 8601: 2026-12-01, or 2026-12-01T09:00:00Z.',
+  badTable: (value: string) => `the table "${value}" is not one of: items, learners.`,
+  tableMismatch: (argument: string, option: string) => `the table is named twice, as "${argument}" and --table "${option}".`,
+  csvFolder: (path: string) => `${path} is a folder: the CSV of every table goes there as items.csv and learners.csv.`,
+  wrote: (path: string) => `wrote ${path}`,
+  htmlNeedsFile: 'an HTML report is a file: give it one with -o report.html, or redirect stdout into one.',
+  retired: (n: number) => `${n} answered question${n === 1 ? ' is' : 's are'} in no loaded bank any more and ${n === 1 ? 'is' : 'are'} left out.`,
+  unanswered: (n: number) => `${n} question${n === 1 ? '' : 's'} in scope had no counted answer.`,
+  cannotWrite: (path: string, why: string) => `cannot write ${path}: ${why}.`,
+} as const;
