@@ -229,9 +229,12 @@ code{font:12.5px ui-monospace,SFMono-Regular,Menlo,monospace}
 // Sorts a table by the clicked column: numbers as numbers (empty last), text by locale.
 const SCRIPT = `
 (function(){
-  document.querySelectorAll('details').forEach(function(d){
-    window.addEventListener('beforeprint',function(){d.open=true;});
-  });
+  // A closed <details> prints closed whatever the CSS: open them all for print.
+  var openAll=function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});};
+  window.addEventListener('beforeprint',openAll);
+  var print=window.matchMedia('print');
+  if(print.matches)openAll();
+  print.addEventListener('change',function(e){if(e.matches)openAll();});
   document.querySelectorAll('table.sortable').forEach(function(table){
     var heads=table.tHead.rows[0].cells;
     Array.prototype.forEach.call(heads,function(th,col){
