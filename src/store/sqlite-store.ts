@@ -127,7 +127,7 @@ export class SqliteStore implements ProgressStore {
 
   private recountQuestion(learner: string, questionId: string): void {
     this.sql(SQL.deleteQuestionTotals).run(learner, questionId);
-    this.sql(SQL.recountQuestion).run(learner, questionId);
+    this.sql(SQL.recountQuestion).run({ learner, questionId });
   }
 
   finishSession(id: string, at: string): Promise<void> {
@@ -376,7 +376,7 @@ export const SQL = {
      SELECT learner, question_id, count(*), sum(score), min(answered_at), max(answered_at),
             (SELECT b.score FROM answers b WHERE b.learner = a.learner AND b.question_id = a.question_id AND b.superseded_by IS NULL
              ORDER BY b.answered_at DESC, b.id DESC LIMIT 1)
-     FROM answers a WHERE learner = ?1 AND question_id = ?2 AND superseded_by IS NULL GROUP BY learner, question_id`,
+     FROM answers a WHERE learner = @learner AND question_id = @questionId AND superseded_by IS NULL GROUP BY learner, question_id`,
   card: 'SELECT card FROM cards WHERE learner = ? AND question_id = ?',
   upsertCard: `INSERT INTO cards (learner, question_id, due, card) VALUES (?, ?, ?, ?)
      ON CONFLICT (learner, question_id) DO UPDATE SET due = excluded.due, card = excluded.card`,
