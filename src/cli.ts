@@ -107,8 +107,8 @@ Scripted: without a terminal, answers are read one per line from stdin:
     .option('--content <dir>', 'with no paths: also lint this folder (repeatable)', collect)
     .addOption(new Option('--format <format>', 'text, or json for tools').choices(['text', 'json']).default('text'))
     .option('--strict', 'exit 1 when there is any warning')
-    .option('--rule <code...>', 'run only these rules')
-    .option('--ignore <code...>', 'leave these rules out')
+    .option('--rule <codes>', 'run only these rules (comma-separated; repeatable)', collect)
+    .option('--ignore <codes>', 'leave these rules out (comma-separated; repeatable)', collect)
     .option('--explain <code>', 'why a rule matters and how to fix what it finds')
     .action(async (paths: string[], options) => {
       const { lint } = await import('./commands/lint.js');
@@ -124,6 +124,82 @@ Scripted: without a terminal, answers are read one per line from stdin:
     .action(async (options) => {
       const { stats } = await import('./commands/stats.js');
       await stats(options);
+    });
+  program
+    .command('report')
+    .description('how the questions perform (item analysis), rolled up by bank, moment and stage; `mot report learners`: who has trained')
+    .argument('[table]', 'items (the default) or learners')
+    .option('--attempts <which>', "first: each learner's first attempt at each bank (default); all: every session")
+    .option('--modes <list>', 'the session modes counted, comma-separated: exam (default), train, drill')
+    .option('--since <date>', 'only sessions started (answers given) at or after this date, ISO 8601')
+    .option('--learner <name>', 'one learner only')
+    .option('-b, --bank <id...>', 'these banks only')
+    .option('-i, --industry <name...>', 'banks of these industries only')
+    .option('--moment <m...>', 'questions of these moments only: zero, first, second, third')
+    .option('--stage <s...>', 'questions of these stages only: first-contact, delivery, recovery, follow-up')
+    .option('--tag <t...>', 'questions with one of these tags only')
+    .addOption(new Option('--format <format>', 'text, csv, json or html').choices(['text', 'csv', 'json', 'html']).default('text'))
+    .addOption(new Option('--table <table>', 'with csv: which table (default: the argument, else items)').choices(['items', 'learners']))
+    .option('-o, --output <path>', 'write to this file (csv: a folder gets items.csv and learners.csv)')
+    .option('--store <path>', 'the progress store: a file, or a postgres:// URL (default MOT_STORE)')
+    .option('--content <dir>', 'another folder of banks (repeatable)', collect)
+    .addHelpText(
+      'after',
+      `
+What counts (as in Moodle's quiz statistics):
+  An attempt is a session. By default each learner's FIRST exam attempt at each bank counts:
+  their earliest exam session with an answer to one of that bank's questions, finished or not
+  (sessions started at the same instant: the one stored first). --attempts all counts every
+  session; --modes exam,train,drill widens the sessions considered, and the first attempt is
+  then the earliest of those. --since and --learner narrow the sessions before the first is
+  chosen; -b, -i, --moment, --stage and --tag only choose which questions are shown.
+
+Figures per question:
+  n               the counted answers
+  facility        their mean score
+  discrimination  Pearson's r, across the counted attempts, of the question's score with the
+                  mean score of the other questions answered in the same attempt (attempts
+                  with no other question are left out); "-" (JSON null) when either has no
+                  variance, as when everyone got it right
+  choices         in written order: how many picked each (rank: placed it first; best-worst:
+                  named it best / worst) and the share
+Flags (only from 20 answers; below that, few-answers): too-easy (facility > 0.9), too-hard
+(< 0.3), negative-discrimination (< 0), low-discrimination (< 0.2, so a negative one has both),
+unused-choice (a wrong choice picked by under 5%).
+
+Examples:
+  mot report                                 the item table in the terminal
+  mot report --format html -o report.html    one self-contained page to share or print
+  mot report learners --format csv > hr.csv  learner, bank, finished, score, passed, ...
+  mot report --format json --attempts all --modes exam,train`,
+    )
+    .action(async (table: string | undefined, options) => {
+      const { report } = await import('./commands/report.js');
+      await report(table, options);
+    });
+  program
+    .command('import')
+    .description('turn GIFT or Moodle XML questions into a bank file; lists what mot cannot hold')
+    .argument('<files...>', '.gift or .xml files (one bank from all of them)')
+    .option('-o, --output <file>', 'write the bank here (default: stdout)')
+    .addOption(new Option('--format <format>', 'the input format (default: from the extension)').choices(['gift', 'moodle-xml']))
+    .option('--bank <id>', 'the bank id (default: from the category or the title)')
+    .option('--title <title>', 'the bank title (default: the first category, else the file name)')
+    .option('--industry <name>', 'the industry (default: general)')
+    .action(async (files: string[], options) => {
+      const { importQuiz } = await import('./commands/import.js');
+      await importQuiz(files, options);
+    });
+  program
+    .command('export')
+    .description('write a bank as GIFT or Moodle XML for Moodle')
+    .requiredOption('-b, --bank <id>', 'the bank to export')
+    .addOption(new Option('--format <format>', 'gift or moodle-xml').choices(['gift', 'moodle-xml']).makeOptionMandatory())
+    .option('-o, --output <file>', 'write it here (default: stdout)')
+    .option('--content <dir>', 'another folder of banks (repeatable)', collect)
+    .action(async (options) => {
+      const { exportBank } = await import('./commands/export.js');
+      await exportBank(options);
     });
   program
     .command('report')

@@ -25,13 +25,21 @@ export const nearDuplicate: LintRule = {
     const candidates = new Set<number>();
     for (const list of byShingle.values())
       for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) candidates.add(list[a]! * all.length + list[b]!);
+    // Each question is reported once, against the most similar question before it.
+    const closest = new Map<number, { other: number; similarity: number }>();
+    for (const pair of candidates) {
+      const a = Math.floor(pair / all.length);
+      const b = pair % all.length;
+      if (context.ignores(all[a]!.question, 'near-duplicate') || context.ignores(all[b]!.question, 'near-duplicate')) continue;
+      const similarity = jaccard(all[a]!.shingles, all[b]!.shingles);
+      const known = closest.get(b);
+      if (similarity >= DUPLICATE_SIMILARITY && (!known || similarity > known.similarity || (similarity === known.similarity && a < known.other)))
+        closest.set(b, { other: a, similarity });
+    }
     const findings: LintFinding[] = [];
-    for (const pair of [...candidates].sort((x, y) => x - y)) {
-      const first = all[Math.floor(pair / all.length)]!;
-      const second = all[pair % all.length]!;
-      if (context.ignores(first.question, 'near-duplicate') || context.ignores(second.question, 'near-duplicate')) continue;
-      const similarity = jaccard(first.shingles, second.shingles);
-      if (similarity < DUPLICATE_SIMILARITY) continue;
+    for (const [b, { other, similarity }] of [...closest.entries()].sort((x, y) => x[0] - y[0])) {
+      const first = all[other]!;
+      const second = all[b]!;
       const sameBank = first.bank === second.bank;
       findings.push(
         questionFinding(second.bank, second.q, 'near-duplicate', say.nearDuplicate(similarity, sameBank ? first.question.localId : first.question.id, sameBank), [

@@ -1,0 +1,54 @@
+// What mot says while moving banks to and from Moodle and results to a learning record store.
+
+export const lms = {
+  // Import: why a question is left out.
+  unsupportedType: (kind: string) =>
+    kind === 'description' ? 'a description is text with no question' : `${kind} questions have no equivalent in mot (it holds choice, multi and rank)`,
+  unreadableGift: (detail: string) => `it could not be read as GIFT (${detail})`,
+  noFullMarks: 'no answer is worth full marks, and a mot choice question needs one that scores 1',
+  noCorrectChoice: 'no answer is worth any marks, so there is no correct choice',
+  choiceCount: (n: number) => `it has ${n} answer${n === 1 ? '' : 's'}; mot holds 2 to 8 choices`,
+  emptyText: 'its text is empty once formatting is removed',
+  emptyChoice: 'an answer is empty once formatting is removed',
+  sameChoices: (text: string) => `two answers read "${text.slice(0, 40)}" once formatting is removed`,
+  orderingUnreadable: 'its answers could not be put in order',
+
+  // Import: what changed on the way in.
+  negativeScores: 'negative marks became 0: a mot choice scores 0 to 1',
+  multiWeights: (weights: string) =>
+    `Moodle's weights (${weights}) cannot be kept exactly: mot scores a multi question max(0, h/C - w/W), so every correct choice now counts the same and every wrong one takes off the same`,
+  idRenamed: (from: string, to: string) => `the id "${from}" is used twice; the second is now "${to}"`,
+
+  // Import: the summary.
+  imported: (file: string, imported: number, total: number) =>
+    `${file}: ${imported} of ${total} question${total === 1 ? '' : 's'} imported${imported < total ? `; ${total - imported} left out:` : '.'}`,
+  leftOutLine: (where: string, reason: string) => `  ${where}: left out: ${reason}.`,
+  warningLine: (where: string, message: string) => `  ${where}: ${message}.`,
+  wrote: (file: string, questions: number) => `Wrote ${file} (${questions} question${questions === 1 ? '' : 's'}); check it with \`mot validate ${file}\`.`,
+  nothingImported: (files: string) => `nothing in ${files} could be imported.`,
+  nothingImportedHint: 'Every question was of a kind mot cannot hold, or unreadable; the list above says why.',
+  unknownFormat: (file: string) => `cannot tell the format of ${file}.`,
+  unknownFormatHint: 'Name it .gift or .xml, or say --format gift or --format moodle-xml.',
+  unreadableFile: (file: string, why: string) => `cannot read ${file}: ${why}.`,
+  notMoodleXml: (file: string, why: string) => `${file} is not Moodle XML: ${why}.`,
+  xmlEntities: 'it declares XML entities, which Moodle never writes; mot does not read them',
+  tooLarge: (file: string, mb: number) => `${file} is larger than ${mb} MB.`,
+  badId: (option: string, value: string) => `${option} "${value}" is not a usable id.`,
+  badIdHint: 'Use lowercase words joined by hyphens, such as front-desk.',
+  badIndustry: (value: string) => `--industry "${value}" is not a lowercase word.`,
+  badValidation: (problem: string) => `the imported bank does not pass validation (${problem}); this is a bug in mot import.`,
+
+  // Export.
+  exportFormatHint: 'Say --format gift or --format moodle-xml.',
+  noRankInGift: (id: string) => `${id}: left out: GIFT has no ordering question; export to Moodle XML to keep rank questions.`,
+  noBestWorst: (id: string) => `${id}: left out: best-worst questions have no Moodle equivalent.`,
+  noKind: (id: string, kind: string) => `${id}: left out: mot cannot export ${kind} questions to Moodle.`,
+  scoreMoved: (id: string, choice: number, from: number, to: number) =>
+    `${id}: choice ${String.fromCharCode(97 + choice)} scores ${from} in mot; Moodle's nearest fraction is ${to}%, so it scores ${to / 100} there.`,
+  orderingGrades:
+    'note: Moodle grades ordering questions with its own formula (relative to the correct position), which is close to but not the same as mot\'s rank score.',
+  exported: (file: string, questions: number, left: number) =>
+    `Wrote ${file} (${questions} question${questions === 1 ? '' : 's'}${left ? `, ${left} left out` : ''}).`,
+  noBank: (id: string, loaded: string) => ({ message: `no bank "${id}" is loaded.`, hint: `Loaded banks: ${loaded || 'none'}. Add a folder with --content DIR.` }),
+  nothingToExport: (id: string) => `no question of the bank "${id}" can be written in this format.`,
+};
