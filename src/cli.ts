@@ -126,58 +126,6 @@ Scripted: without a terminal, answers are read one per line from stdin:
       await stats(options);
     });
   program
-    .command('report')
-    .description('how the questions perform (item analysis), rolled up by bank, moment and stage; `mot report learners`: who has trained')
-    .argument('[table]', 'items (the default) or learners')
-    .option('--attempts <which>', "first: each learner's first attempt at each bank (default); all: every session")
-    .option('--modes <list>', 'the session modes counted, comma-separated: exam (default), train, drill')
-    .option('--since <date>', 'only sessions started (answers given) at or after this date, ISO 8601')
-    .option('--learner <name>', 'one learner only')
-    .option('-b, --bank <id...>', 'these banks only')
-    .option('-i, --industry <name...>', 'banks of these industries only')
-    .option('--moment <m...>', 'questions of these moments only: zero, first, second, third')
-    .option('--stage <s...>', 'questions of these stages only: first-contact, delivery, recovery, follow-up')
-    .option('--tag <t...>', 'questions with one of these tags only')
-    .addOption(new Option('--format <format>', 'text, csv, json or html').choices(['text', 'csv', 'json', 'html']).default('text'))
-    .addOption(new Option('--table <table>', 'with csv: which table (default: the argument, else items)').choices(['items', 'learners']))
-    .option('-o, --output <path>', 'write to this file (csv: a folder gets items.csv and learners.csv)')
-    .option('--store <path>', 'the progress store: a file, or a postgres:// URL (default MOT_STORE)')
-    .option('--content <dir>', 'another folder of banks (repeatable)', collect)
-    .addHelpText(
-      'after',
-      `
-What counts (as in Moodle's quiz statistics):
-  An attempt is a session. By default each learner's FIRST exam attempt at each bank counts:
-  their earliest exam session with an answer to one of that bank's questions, finished or not
-  (sessions started at the same instant: the one stored first). --attempts all counts every
-  session; --modes exam,train,drill widens the sessions considered, and the first attempt is
-  then the earliest of those. --since and --learner narrow the sessions before the first is
-  chosen; -b, -i, --moment, --stage and --tag only choose which questions are shown.
-
-Figures per question:
-  n               the counted answers
-  facility        their mean score
-  discrimination  Pearson's r, across the counted attempts, of the question's score with the
-                  mean score of the other questions answered in the same attempt (attempts
-                  with no other question are left out); "-" (JSON null) when either has no
-                  variance, as when everyone got it right
-  choices         in written order: how many picked each (rank: placed it first; best-worst:
-                  named it best / worst) and the share
-Flags (only from 20 answers; below that, few-answers): too-easy (facility > 0.9), too-hard
-(< 0.3), negative-discrimination (< 0), low-discrimination (< 0.2, so a negative one has both),
-unused-choice (a wrong choice picked by under 5%).
-
-Examples:
-  mot report                                 the item table in the terminal
-  mot report --format html -o report.html    one self-contained page to share or print
-  mot report learners --format csv > hr.csv  learner, bank, finished, score, passed, ...
-  mot report --format json --attempts all --modes exam,train`,
-    )
-    .action(async (table: string | undefined, options) => {
-      const { report } = await import('./commands/report.js');
-      await report(table, options);
-    });
-  program
     .command('import')
     .description('turn GIFT or Moodle XML questions into a bank file; lists what mot cannot hold')
     .argument('<files...>', '.gift or .xml files (one bank from all of them)')
