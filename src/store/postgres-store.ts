@@ -87,12 +87,16 @@ export class PostgresStore implements ProgressStore {
   private async migrate(): Promise<void> {
     const target = PG_MIGRATIONS.length;
     const applied = async (db: Queryable): Promise<number | undefined> => {
-      const exists = await db.query<{ t: string | null; s: string | null }>(`SELECT to_regclass('mot.schema_migrations')::text AS t, to_regnamespace('mot')::text AS s`);
-      if (exists.rows[0]!.t === null) {
-        if (exists.rows[0]!.s !== null) {
-          const tables = await db.query<{ n: number }>(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'mot'`);
-          if (tables.rows[0]!.n > 0) throw new UserError(say.notMotDatabase(this.location), say.notMotDatabaseHint);
-        }
+      // Catalog tables read through the query's snapshot, so a migration committed by another
+      // terminal a moment ago is seen once its lock is released.
+      const found = await db.query<{ namespace: boolean; migrations: boolean; tables: number }>(
+        `SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'mot') AS namespace,
+                EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'mot' AND tablename = 'schema_migrations') AS migrations,
+                (SELECT count(*) FROM pg_tables WHERE schemaname = 'mot') AS tables`,
+      );
+      const row = found.rows[0]!;
+      if (!row.migrations) {
+        if (row.tables > 0) throw new UserError(say.notMotDatabase(this.location), say.notMotDatabaseHint);
         return undefined;
       }
       return (await db.query<{ v: number | null }>('SELECT max(version) AS v FROM mot.schema_migrations')).rows[0]!.v ?? 0;
@@ -120,6 +124,9 @@ export class PostgresStore implements ProgressStore {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       let broken: Error | undefined;
+      // A checked-out connection that breaks emits 'error' besides failing its query.
+      const onError = (e: Error) => (broken = e);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(client);
@@ -131,6 +138,7 @@ export class PostgresStore implements ProgressStore {
         if ((code === '40P01' || code === '40001') && attempt < 5) continue;
         throw err;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     }
