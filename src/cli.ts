@@ -202,6 +202,17 @@ Examples:
       await report(table, options);
     });
   program
+    .command('show')
+    .description("a question as the learner sees it, then the key, each choice's feedback, the explanation and its report line")
+    .argument('<id>', 'bank/question (or the question id alone, when only one bank has it)')
+    .addOption(new Option('--format <format>', 'text, or json').choices(['text', 'json']).default('text'))
+    .option('--store <path>', 'the progress store for the report line (default MOT_STORE, else the default file if it exists)')
+    .option('--content <dir>', 'another folder of banks (repeatable)', collect)
+    .action(async (id: string, options) => {
+      const { show } = await import('./commands/show.js');
+      await show(id, options);
+    });
+  program
     .command('schema')
     .description('print the JSON Schema of bank files (for editors)')
     .action(async () => {

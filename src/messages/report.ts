@@ -41,3 +41,13 @@ export const reportSay = {
   unanswered: (n: number) => `${n} question${n === 1 ? '' : 's'} in scope had no counted answer.`,
   cannotWrite: (path: string, why: string) => `cannot write ${path}: ${why}.`,
 } as const;
+
+export const showSay = {
+  noSuchQuestion: (id: string) => `no question "${id}" is loaded.`,
+  noSuchQuestionHint: (similar: readonly string[]) =>
+    similar.length ? `Did you mean ${similar.join(', ')}?` : 'Write it as bank/question; `mot banks` lists the banks.',
+  ambiguous: (id: string, matches: readonly string[]) => `"${id}" is a question of several banks: ${matches.join(', ')}.`,
+  ambiguousHint: 'Write it as bank/question.',
+  reportLine: (attempts: string, modes: readonly string[]) => `In the report (${reportSay.policy(attempts, modes)})`,
+  notAnswered: 'No counted answer yet.',
+} as const;
