@@ -213,6 +213,17 @@ Examples:
       await show(id, options);
     });
   program
+    .command('sync')
+    .description("copy this store's sessions and answers to another (the organisation's PostgreSQL); safe to run again")
+    .requiredOption('--to <store>', 'where to copy to: a postgres:// URL (or a file)')
+    .option('--store <path>', 'the store to copy from (default MOT_STORE, else ~/.local/share/mot/mot.db)')
+    .option('--learner <name>', 'only this learner (default: every learner in the store)')
+    .addOption(new Option('--format <format>', 'text, or json').choices(['text', 'json']).default('text'))
+    .action(async (options) => {
+      const { sync } = await import('./commands/sync.js');
+      await sync(options);
+    });
+  program
     .command('schema')
     .description('print the JSON Schema of bank files (for editors)')
     .action(async () => {

@@ -26,3 +26,15 @@ export const storeMessages = {
   refused: (where: string, why: string) => `the progress store ${where} refused mot: ${why}.`,
   refusedHint: 'Check the user name, password and database name in the URL (or PGUSER, PGPASSWORD, PGDATABASE).',
 } as const;
+
+export const syncMessages = {
+  noTarget: 'mot sync needs --to: the store to copy to.',
+  noTargetHint: 'For example: mot sync --to postgres://mot@db.example.org/mot',
+  sameStore: (where: string) => `--to names the store being copied from (${where}); nothing to do.`,
+  progress: 'Syncing',
+  done: (r: { to: string; learners: number; sessions: { sent: number; new: number }; answers: { sent: number; new: number } }) =>
+    r.sessions.sent === 0
+      ? `Nothing to sync: this store has no sessions${r.learners === 1 ? ' of that learner' : ''}.`
+      : `Synced ${r.learners} learner${r.learners === 1 ? '' : 's'} to ${r.to}: ${r.answers.new} new answer${r.answers.new === 1 ? '' : 's'} (of ${r.answers.sent}), ` +
+        `${r.sessions.new} new or newly finished session${r.sessions.new === 1 ? '' : 's'} (of ${r.sessions.sent}).`,
+} as const;
