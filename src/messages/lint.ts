@@ -17,7 +17,11 @@ import {
   SHINGLE_WORDS,
 } from '../core/lint/thresholds.js';
 
-const pct = (x: number) => `${Math.round(x * 100)} %`;
+/** A share as a percentage; one decimal where whole numbers would hide which side of a threshold it is. */
+const pct = (x: number) => {
+  const whole = Math.round(x * 100);
+  return Math.abs(whole - x * 100) < 1e-9 ? `${whole} %` : `${(Math.round(x * 1000) / 10).toString()} %`;
+};
 
 /** Up to five ids, then how many more: a finding stays one line. */
 export function someIds(ids: readonly string[]): string {
@@ -94,7 +98,7 @@ export const EXPLANATIONS: Record<LintCode, Explanation> = {
     title: 'The key does the most things.',
     why:
       'When the key greets, apologises, fixes and follows up while each distractor does one thing, a reader picks the busiest response without reading the encounter. ' +
-      'Steps are counted as clauses: the text split at commas, semicolons, "and" and "then", counting clauses of two words or more that act ("because …", "which …" do not count). ' +
+      'Steps are counted as clauses: the text split at commas, semicolons, dashes, "and" and "then", counting the clauses that start with an action verb (tell, ask, offer, check, fetch …, after a subject or an adverb: "you check", "quietly ask"); clauses that argue or describe ("because …", "so that …", "which …") are not steps. ' +
       `The rule warns when the key has strictly the most steps in more than ${pct(MAX_KEY_SHARE)} of a bank's single-key questions, ` +
       `and on a question whose key does ${KEY_EXTRA_STEPS} or more things more than any other choice.`,
     fix: 'Write distractors that do several things too, one of which is the mistake (the warm apology that promises what policy forbids); let the key sometimes be one decisive act.',

@@ -12,7 +12,7 @@ export function words(text: string): string[] {
 export function stem(word: string): string {
   let w = word;
   if (w.length > 5 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (w.length > 5 && /(ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 4 && /(ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
   if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
   if (w.length > 6 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 5 && w.endsWith('ed')) w = w.slice(0, -2);
@@ -48,21 +48,43 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
-// Clauses that argue or describe rather than act: "…, because …", "…, which …".
-const NOT_A_STEP = /^(because|since|as|so that|which|who|where|when|while|if|unless|although|though|even|but|or|otherwise|in case)\b/;
+// The verbs of service responses: a clause that starts with one (after a subject or an adverb)
+// is one thing done. Matched by stem, so "asks", "asking" and "asked" count as "ask".
+const ACTION_VERBS = new Set(
+  `accept accompany acknowledge add admit agree alert allow answer apologise apologize approve argue arrange ask assess
+  assure blame book bring buy call cancel carry catch change charge check clean clear close collect come compensate
+  confirm contact continue correct cover deal decline delete deny direct discount do email enforce escalate escort excuse
+  explain fetch fill find finish fix fold follow forward get give go greet guide hand hang help hold honour honor hurry
+  ignore inform insist interrupt introduce invite keep knock leave lend let listen lock log look make mark match measure
+  mention message monitor move note notify offer open order organise organize page pass pay phone plan point post prepare
+  press print prioritise prioritize process promise provide push put read reassure rebook recommend record refund refuse
+  register remind remove repair repeat replace reply report request reschedule respond return review ring say schedule
+  search seat see send serve set share shout show sign sit smile sort speak stand start stay stop suggest summon swap
+  switch take tape tell text thank track train transfer try turn unlock update upgrade use waive wait walk warn wash watch
+  welcome wish write`.split(/\s+/).map(stem),
+);
+const SUBJECTS = new Set(['you', 'i', 'we', 'she', 'he', 'they', 'staff', 'also', 'first', 'quietly', 'politely', 'calmly', 'immediately', 'briefly', 'simply', 'just', 'gently', 'quickly', 'personally', 'then', 'now', 'still', 'only']);
 
 /**
- * How many things a response does: its clauses, split at commas, semicolons, colons, dashes,
- * "and" and "then", counting only clauses of two words or more that act (a clause that argues
- * or qualifies, "because …", "which …", is not a step).
+ * How many things a response does: its clauses, split at commas, semicolons, colons, brackets,
+ * dashes, "and" and "then", counting those that start with an action verb (after a subject or
+ * an adverb: "you check", "quietly ask"). A clause that argues or describes ("because …",
+ * "so that …", "which …") starts with no such verb and is not a step. At least 1.
  */
 export function steps(text: string): number {
   const clauses = text
     .toLowerCase()
+    .replace(/[\u2018\u2019"“”]/g, ' ')
     .split(/[,;:()\u2013\u2014]|\s-\s|\band then\b|\band\b|\bthen\b/)
-    .map((c) => c.trim())
-    .filter((c) => c.split(/\s+/).filter(Boolean).length >= 2 && !NOT_A_STEP.test(c));
-  return Math.max(1, clauses.length);
+    .map((c) => c.trim().split(/\s+/).filter(Boolean));
+  let count = 0;
+  for (const clause of clauses) {
+    let i = 0;
+    while (i < clause.length - 1 && SUBJECTS.has(clause[i]!)) i += 1;
+    const lead = clause[i];
+    if (lead && ACTION_VERBS.has(stem(lead.replace(/[^a-z]/g, '')))) count += 1;
+  }
+  return Math.max(1, count);
 }
 
 /** Character length as read: spaces collapsed. */
