@@ -158,7 +158,9 @@ export const EXPLANATIONS: Record<LintCode, Explanation> = {
   },
   'negative-prompt': {
     title: 'The prompt asks with NOT or EXCEPT without emphasis.',
-    why: 'Readers skim past a lowercase "not" and answer the opposite question; then the score measures reading speed.',
+    why:
+      'Readers skim past a lowercase "not" and answer the opposite question; then the score measures reading speed. ' +
+      'The rule looks at the sentence that asks (the last one ending in "?"), leaves out quoted words and descriptions ("the guest whose room is not ready", "if she does not answer"), and warns at a "not" or "except" that is neither in capitals nor emphasised.',
     fix: 'Ask positively, or write the word in capitals (NOT, EXCEPT) or *emphasised*.',
   },
   'no-feedback': {

@@ -24,6 +24,10 @@ describe('negative-prompt', () => {
     ['Which of these is **not** a moment of truth?', undefined],
     ['What do you do first?', undefined],
     ['Which notion comes first?', undefined],
+    ['The room is not ready. What do you do?', undefined],
+    ['What do you offer the guest whose room is not ready?', undefined],
+    ['Which reply shows "not my problem" thinking?', undefined],
+    ['What can an NPS figure on its own not tell managers?', 'not'],
   ])('"%s" → %s', (prompt, word) => {
     expect(unemphasisedNegative(prompt)).toBe(word);
     expect(findings(bank([choice(PLAIN, 0, { prompt })]), 'negative-prompt')).toHaveLength(word ? 1 : 0);

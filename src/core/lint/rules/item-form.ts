@@ -23,12 +23,26 @@ export const allOrNone: LintRule = {
 
 // A negative counts as emphasised when written in capitals or inside *…*, **…** or _…_.
 const NEGATIVE = /(\*{1,2}|_)?\b(not|except)\b(\*{1,2}|_)?/gi;
+// Quoted words are someone's words, not the question's.
+const QUOTED = /"[^"]*"|“[^”]*”|‘[^’]*’|(^|\s)'[^']*'(?=[\s.,;:?!]|$)/g;
+// A negative after one of these belongs to a description ("the guest whose room is not ready"),
+// not to what is asked.
+const SUBORDINATE = /\b(whose|who|that|which|when|whenever|if|because|since|although|though|while|where|after|before|until)\b/i;
 
+/**
+ * The unemphasised "not" or "except" that turns the question round, if any: only in the
+ * sentence that asks (the last one ending in "?"), outside quotes and outside descriptions.
+ */
 export function unemphasisedNegative(prompt: string): string | undefined {
-  for (const match of prompt.matchAll(NEGATIVE)) {
+  const sentences = prompt.trim().split(/(?<=[.!?])\s+/);
+  const question = [...sentences].reverse().find((s) => s.trim().endsWith('?')) ?? sentences[sentences.length - 1] ?? '';
+  const unquoted = question.replace(QUOTED, (quote) => ' '.repeat(quote.length));
+  for (const match of unquoted.matchAll(NEGATIVE)) {
     const word = match[2]!;
     if (word === word.toUpperCase()) continue;
     if (match[1] && match[3]) continue;
+    const before = unquoted.slice(0, match.index).replace(/^\s*\S+/, '');
+    if (SUBORDINATE.test(before)) continue;
     return word;
   }
   return undefined;
