@@ -224,6 +224,23 @@ Examples:
       await sync(options);
     });
   program
+    .command('new')
+    .description('scaffold a bank file that passes `mot validate` and `mot lint` at once; asks in a terminal, flags otherwise')
+    .argument('[file]', 'where to write it (default: ID.yaml here); an existing file is never overwritten')
+    .option('--id <bank>', 'the bank id (lowercase words joined by hyphens)')
+    .option('--title <text>', 'the title (default: from the id)')
+    .option('--industry <name>', 'retail, healthcare, hospitality, general or your own word (default general)')
+    .option('--question-id <id>', 'the first question id (default first-question)')
+    .option('--scenario <text>', 'the first encounter, in the second person')
+    .option('--prompt <text>', 'the question to the learner')
+    .option('--best <text>', 'the most effective response (score 1)')
+    .option('--partial <text>', 'a partly right response (score 0.5)')
+    .option('--wrong <text>', 'a wrong but tempting response (score 0)')
+    .action(async (file: string | undefined, options) => {
+      const { newBank } = await import('./commands/new.js');
+      await newBank(file, options);
+    });
+  program
     .command('schema')
     .description('print the JSON Schema of bank files (for editors)')
     .action(async () => {

@@ -51,3 +51,31 @@ export const showSay = {
   reportLine: (attempts: string, modes: readonly string[]) => `In the report (${reportSay.policy(attempts, modes)})`,
   notAnswered: 'No counted answer yet.',
 } as const;
+
+export const newSay = {
+  needsId: 'without a terminal, mot new needs --id (and --title, --industry).',
+  needsIdHint: 'For example: mot new --id front-desk --title "Front desk" --industry hospitality',
+  badId: (what: string, value: string) => `the ${what} "${value}" breaks the id rule: lowercase letters and digits in words joined by single hyphens (front-desk, ward-3).`,
+  badIndustry: (value: string) => `the industry "${value}" must be one lowercase word (retail, healthcare, hospitality, general, or your own sector such as airline).`,
+  emptyTitle: 'the title is empty; give the bank a title people will recognise in `mot banks`.',
+  exists: (path: string) => `${path} already exists; mot new never overwrites a file.`,
+  existsHint: 'Choose another file name (mot new FILE) or another --id.',
+  noFolder: (path: string) => `cannot write ${path}: its folder does not exist.`,
+  wrote: (path: string, id: string) => `Wrote ${path}: the bank "${id}" with one question.`,
+  clean: 'It passes `mot validate` and `mot lint`.',
+  findings: (n: number) => `mot lint has ${n} remark${n === 1 ? '' : 's'} on the wording you gave (warnings, not errors):`,
+  next: (path: string, dir: string, id: string) =>
+    `Next: replace the placeholder text, add questions, then check with \`mot validate ${path}\` and \`mot lint ${path}\`; practise with \`mot train --content ${dir} -b ${id}\`.`,
+  placeholders: {
+    description: 'What this bank trains, in a sentence or two (shown by `mot banks`).',
+    scenario: 'Tell the encounter in the second person: where you are, who arrives, and what they say or do.',
+    prompt: 'What do you do first?',
+    best: 'The most effective response, written as plainly as the others.',
+    partial: 'A response that is partly right but has a real drawback.',
+    wrong: 'A tempting response that a new colleague might well choose.',
+    bestFeedback: 'Why this response works for the customer at this moment.',
+    partialFeedback: 'What this response gets right, and what it still misses.',
+    wrongFeedback: 'Why it feels right, and why it lets the customer down.',
+    explanation: 'The principle behind the best response, in a few sentences: what a trainer would say.',
+  },
+} as const;
