@@ -26,6 +26,8 @@ export const CUE_Z = 1.96;
 export const SHINGLE_WORDS = 3;
 /** ...and the Jaccard similarity of the two questions' shingle sets at or above which they are near duplicates. */
 export const DUPLICATE_SIMILARITY = 0.5;
+/** near-duplicate: a shingle printed in more questions than this is a set phrase and proposes no pair (it still counts in the similarity). */
+export const SET_PHRASE_SPREAD = 200;
 /** cross-leak: a phrase of the key is this many content words long. */
 export const LEAK_PHRASE_WORDS = 3;
 /** cross-leak: a name, number or phrase printed in more than this share of the bank's questions is the bank's vocabulary, not a leak. */

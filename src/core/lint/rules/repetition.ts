@@ -6,7 +6,7 @@ import { questionFinding, type LintFinding, type LintRule } from '../finding.js'
 import { keyed } from '../keys.js';
 import { jaccard } from '../stats.js';
 import { isStopword, shingles, stem, words } from '../text.js';
-import { DUPLICATE_SIMILARITY, LEAK_MAX_SPREAD, LEAK_PHRASE_WORDS, SHINGLE_WORDS } from '../thresholds.js';
+import { DUPLICATE_SIMILARITY, LEAK_MAX_SPREAD, LEAK_PHRASE_WORDS, SET_PHRASE_SPREAD, SHINGLE_WORDS } from '../thresholds.js';
 
 /** What the learner reads before the choices. */
 function encounter(question: Question): string {
@@ -17,25 +17,35 @@ export const nearDuplicate: LintRule = {
   code: 'near-duplicate',
   check(banks, context) {
     const all = banks.flatMap((bank) => bank.questions.map((question, q) => ({ bank, question, q, shingles: shingles(encounter(question), SHINGLE_WORDS) })));
-    // Only pairs that share a shingle can be similar: an index finds them without comparing every pair.
+    // Only questions that share a shingle can be alike: an index proposes them, so not every pair
+    // is compared. A shingle printed in very many questions ("what do you") is a set phrase that
+    // proposes nothing; the similarity itself still counts it.
     const byShingle = new Map<string, number[]>();
     all.forEach((item, i) => {
-      for (const s of item.shingles) byShingle.set(s, [...(byShingle.get(s) ?? []), i]);
+      for (const s of item.shingles) {
+        const list = byShingle.get(s);
+        if (list) list.push(i);
+        else byShingle.set(s, [i]);
+      }
     });
-    const candidates = new Set<number>();
-    for (const list of byShingle.values())
-      for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) candidates.add(list[a]! * all.length + list[b]!);
     // Each question is reported once, against the most similar question before it.
     const closest = new Map<number, { other: number; similarity: number }>();
-    for (const pair of candidates) {
-      const a = Math.floor(pair / all.length);
-      const b = pair % all.length;
-      if (context.ignores(all[a]!.question, 'near-duplicate') || context.ignores(all[b]!.question, 'near-duplicate')) continue;
-      const similarity = jaccard(all[a]!.shingles, all[b]!.shingles);
-      const known = closest.get(b);
-      if (similarity >= DUPLICATE_SIMILARITY && (!known || similarity > known.similarity || (similarity === known.similarity && a < known.other)))
-        closest.set(b, { other: a, similarity });
-    }
+    all.forEach((item, b) => {
+      if (context.ignores(item.question, 'near-duplicate')) return;
+      const earlier = new Set<number>();
+      for (const s of item.shingles) {
+        const list = byShingle.get(s)!;
+        if (list.length > SET_PHRASE_SPREAD) continue;
+        for (const a of list) if (a < b) earlier.add(a);
+      }
+      for (const a of earlier) {
+        if (context.ignores(all[a]!.question, 'near-duplicate')) continue;
+        const similarity = jaccard(all[a]!.shingles, item.shingles);
+        const known = closest.get(b);
+        if (similarity >= DUPLICATE_SIMILARITY && (!known || similarity > known.similarity || (similarity === known.similarity && a < known.other)))
+          closest.set(b, { other: a, similarity });
+      }
+    });
     const findings: LintFinding[] = [];
     for (const [b, { other, similarity }] of [...closest.entries()].sort((x, y) => x[0] - y[0])) {
       const first = all[other]!;
@@ -110,7 +120,16 @@ export const crossLeak: LintRule = {
 
 function leaksIn(bank: Bank, ignores: (question: Question, code: 'cross-leak') => boolean): LintFinding[] {
   const findings: LintFinding[] = [];
-  const shown = bank.questions.map((question) => read([encounter(question), ...question.choices.map((c) => c.text)].join('\n')));
+  // Where each word and phrase is printed (scenario, prompt, choices), question by question.
+  const printedIn = new Map<string, number[]>();
+  bank.questions.forEach((question, o) => {
+    const shown = read([encounter(question), ...question.choices.map((c) => c.text)].join('\n'));
+    for (const value of [...[...shown.words].map((w) => `w:${w}`), ...[...shown.phrases].map((p) => `p:${p}`)]) {
+      const list = printedIn.get(value);
+      if (list) list.push(o);
+      else printedIn.set(value, [o]);
+    }
+  });
   const spread = Math.max(2, Math.floor(LEAK_MAX_SPREAD * bank.questions.length));
   bank.questions.forEach((question, q) => {
     if (ignores(question, 'cross-leak')) return;
@@ -120,8 +139,8 @@ function leaksIn(bank: Bank, ignores: (question: Question, code: 'cross-leak') =
       const leaks: { marker: Marker; others: string[] }[] = [];
       for (const marker of markers(question.choices[key]!.text)) {
         if (has(own, marker)) continue;
-        const others = bank.questions.flatMap((other, o) => (o !== q && has(shown[o]!, marker) ? [other.localId] : []));
-        if (others.length > 0 && others.length <= spread) leaks.push({ marker, others });
+        const where = (printedIn.get(`${marker.kind === 'phrase' ? 'p' : 'w'}:${marker.value}`) ?? []).filter((o) => o !== q);
+        if (where.length > 0 && where.length <= spread) leaks.push({ marker, others: where.map((o) => bank.questions[o]!.localId) });
       }
       if (leaks.length === 0) continue;
       const names = leaks.filter((l) => l.marker.kind !== 'phrase');
