@@ -240,6 +240,30 @@ Examples:
       const { newBank } = await import('./commands/new.js');
       await newBank(file, options);
     });
+  const xapi = program.command('xapi').description('answers and sessions as xAPI statements, for a learning record store');
+  const xapiFilters = (command: Command) =>
+    command
+      .option('--since <date>', 'only answers given (sessions started) at or after this date or time')
+      .option('--learner <name>', 'one learner only')
+      .option('-b, --bank <id...>', 'answers to these banks only')
+      .option('--activity-base <iri>', 'activity ids are made under this IRI (default MOT_XAPI_BASE)')
+      .option('--homepage <url>', 'learners as accounts on this site (default: the learner name is an e-mail address)')
+      .option('--store <path>', 'the progress store: a file, or a postgres:// URL (default MOT_STORE)')
+      .option('--content <dir>', 'another folder of banks (repeatable)', collect);
+  xapiFilters(xapi.command('export').description('print the statements as JSON lines')).action(async (options) => {
+    const { xapiExport } = await import('./commands/xapi.js');
+    await xapiExport(options);
+  });
+  xapiFilters(xapi.command('send').description('post the statements not yet sent to an LRS, in batches; resumes after a failure'))
+    .requiredOption('--lrs <url>', 'the LRS endpoint (its Statements API is <url>/statements)')
+    .option('--auth <user:secret>', 'HTTP Basic credentials (default MOT_XAPI_AUTH)')
+    .option('--batch <n>', 'statements per request (default 50)')
+    .option('--timeout <s>', 'seconds to wait for each answer (default 30)')
+    .option('--retries <n>', 'tries again after a 5xx answer, a timeout or a dropped connection (default 5)')
+    .action(async (options) => {
+      const { xapiSend } = await import('./commands/xapi.js');
+      await xapiSend(options);
+    });
   program
     .command('schema')
     .description('print the JSON Schema of bank files (for editors)')

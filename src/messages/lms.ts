@@ -51,4 +51,28 @@ export const lms = {
     `Wrote ${file} (${questions} question${questions === 1 ? '' : 's'}${left ? `, ${left} left out` : ''}).`,
   noBank: (id: string, loaded: string) => ({ message: `no bank "${id}" is loaded.`, hint: `Loaded banks: ${loaded || 'none'}. Add a folder with --content DIR.` }),
   nothingToExport: (id: string) => `no question of the bank "${id}" can be written in this format.`,
+
+  // xAPI.
+  noActivityBase: 'xAPI activity ids need a base IRI.',
+  noActivityBaseHint: 'Give --activity-base https://your.org/mot (or set MOT_XAPI_BASE); activity ids are made under it.',
+  badActivityBase: (value: string) => `--activity-base "${value}" is not an absolute http(s) IRI.`,
+  badHomepage: (value: string) => `--homepage "${value}" is not an absolute http(s) URL.`,
+  badSince: (value: string) => `--since "${value}" is not a date.`,
+  badSinceHint: 'Use an ISO 8601 date or time, such as 2026-11-01 or 2026-11-01T09:00:00Z.',
+  notAnAddress: (learner: string) => `the learner "${learner}" is not an e-mail address, so it cannot be an xAPI mbox.`,
+  notAnAddressHint: 'Give --homepage https://your.lms.example to send learners as accounts on that site.',
+  badLrs: (value: string) => `--lrs "${value}" is not an http or https URL.`,
+  badAuth: '--auth must be user:secret (or set MOT_XAPI_AUTH).',
+  badNumber: (option: string, value: string) => `${option} "${value}" is not a whole number of at least 1.`,
+  nothingStored: 'no stored answer matches; nothing to send.',
+  allSent: (n: number, endpoint: string) => `all ${n} statement${n === 1 ? '' : 's'} were sent to ${endpoint} before; nothing to send.`,
+  retrying: (attempt: number, why: string, ms: number) => `the LRS did not take the batch (${why}); try ${attempt + 1} in ${ms / 1000} s.`,
+  sent: (n: number, endpoint: string, batches: number, before: number) =>
+    `Sent ${n} statement${n === 1 ? '' : 's'} to ${endpoint} in ${batches} batch${batches === 1 ? '' : 'es'}${before ? ` (${before} sent before)` : ''}.`,
+  alreadyThere: (n: number) => `${n} statement${n === 1 ? ' was' : 's were'} already in the LRS; counted as sent.`,
+  unavailable: (endpoint: string, why: string, sent: number, left: number) =>
+    `the LRS at ${endpoint} kept failing (${why}); ${sent} statement${sent === 1 ? '' : 's'} sent, ${left} not yet.`,
+  unavailableHint: 'What was sent is remembered; run the same command again to send the rest.',
+  refused: (endpoint: string, why: string, sent: number, left: number) => `the LRS at ${endpoint} refused the statements (${why}); ${sent} sent, ${left} not.`,
+  refusedHint: 'Check --auth and the LRS address; nothing is sent twice when you run it again.',
 };
