@@ -189,7 +189,10 @@ export const EXPLANATIONS: Record<LintCode, Explanation> = {
   },
   'planted-resource': {
     title: 'The scenario grants a permission or names a resource that only the key uses.',
-    why: 'If the scenario says "you may upgrade the guest" or mentions "a £5 voucher", the reader looks for the response that uses it.',
+    why:
+      'If the scenario says "you may upgrade the guest" or mentions "a £5 voucher", the reader looks for the response that uses it. ' +
+      'A permission is "you / staff … may, can, are allowed to …" or "lets / allows staff to …"; a choice uses it when it has the granted verb or two content words of what is granted ("honour the shelf price"). ' +
+      'Resources are amounts of money or percentages and words such as voucher, discount, upgrade, refund, credit, points, compensation.',
     fix: 'Let two or three responses use it, some wrongly (too soon, for the wrong guest), or plant none.',
   },
 };

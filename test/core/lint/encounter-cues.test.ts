@@ -40,3 +40,21 @@ describe('planted-resource', () => {
     expect(plants('You can see she is upset.')).toEqual([]);
   });
 });
+
+describe('what a scenario plants', () => {
+  it.each([
+    ['You may upgrade guests when a room is free.', 1],
+    ['The manager lets staff offer a free dessert.', 1],
+    ['Policy allows you to refund up to £20.', 2],
+    ['You can hear the guest next door.', 0],
+    ['The order arrived late.', 0],
+  ])('"%s" plants %i', (scenario, n) => {
+    expect(plants(scenario)).toHaveLength(n);
+  });
+
+  it('counts a choice that uses what is granted without its verb', () => {
+    const [grant] = plants('You are allowed to honour the shelf price when a label is lower.');
+    expect(grant!.usedBy('Charge her the shelf price and thank her.')).toBe(true);
+    expect(grant!.usedBy('Check the shelf yourself.')).toBe(false);
+  });
+});

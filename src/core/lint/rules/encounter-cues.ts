@@ -34,8 +34,11 @@ function shownWord(text: string, wanted: string): string {
 
 // What a scenario can plant: a permission ("you may upgrade", "staff can offer") or a resource
 // (an amount of money, a voucher, a discount).
-const PERMISSION =
-  /\b(?:you|staff|we|employees|the team|colleagues|receptionists?|nurses?|agents?|cashiers?|everyone|anyone)\s+(?:may|can|are allowed to|are authori[sz]ed to|are permitted to|are empowered to|have authority to|are able to)\s+(?:also\s+)?([a-z]+)/gi;
+const WHO = String.raw`(?:you|staff|we|employees|the team|colleagues|receptionists?|nurses?|agents?|cashiers?|everyone|anyone|front-desk staff|the front desk)`;
+const PERMISSION = new RegExp(
+  String.raw`\b(?:${WHO}\s+(?:may|can|are allowed to|are authori[sz]ed to|are permitted to|are empowered to|have authority to|are able to)|(?:lets|allows|authori[sz]es|permits|empowers)\s+${WHO}(?:\s+to)?)\s+(?:also\s+)?([a-z]+)([^.;!?]*)`,
+  'gi',
+);
 const NOT_A_GRANT = new Set(['see', 'hear', 'tell', 'feel', 'smell', 'notice', 'spot', 'understand', 'imagine', 'guess', 'remember', 'be', 'still', 'just', 'only', 'not']);
 const RESOURCE_NOUNS =
   /\b(vouchers?|discounts?|upgrades?|refunds?|credits?|coupons?|gift cards?|complimentary|free of charge|loyalty points|points|taxis?|goodwill|compensation|freebies?)\b/gi;
@@ -51,13 +54,24 @@ interface Plant {
 /** What the scenario grants or names, each with the test of whether a choice uses it. */
 export function plants(scenario: string): Plant[] {
   const found: Plant[] = [];
+  // A resource named by a permission ("you may upgrade") is planted once.
+  const nouns = new Set<string>();
   for (const match of scenario.matchAll(PERMISSION)) {
     const verb = match[1]!.toLowerCase();
     if (NOT_A_GRANT.has(verb)) continue;
     const verbStem = stem(verb);
-    found.push({ shown: `a permission ("${match[0].replace(/\s+/g, ' ').trim()}")`, usedBy: (text) => words(text).some((w) => stem(w) === verbStem) });
+    nouns.add(verbStem);
+    // What is granted: the verb, or two content words of what follows it ("honour the shelf price").
+    const object = [...contentStems(match[2] ?? '')];
+    const head = match[0].slice(0, match[0].length - (match[2] ?? '').length).replace(/\s+/g, ' ').trim();
+    found.push({
+      shown: `a permission ("${head}")`,
+      usedBy: (text) => {
+        const used = contentStems(text);
+        return words(text).some((w) => stem(w) === verbStem) || object.filter((w) => used.has(w)).length >= 2;
+      },
+    });
   }
-  const nouns = new Set<string>();
   for (const match of scenario.matchAll(RESOURCE_NOUNS)) {
     const noun = stem(match[1]!.toLowerCase().split(' ')[0]!);
     if (nouns.has(noun)) continue;
