@@ -93,10 +93,15 @@ async function locate(findings: LintFinding[]): Promise<LintReportItem[]> {
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const items: LintReportItem[] = [];
   for (const [file, list] of byFile) {
-    const source = readFileSync(resolve(file), 'utf8');
+    let source = '';
+    try {
+      source = readFileSync(resolve(file), 'utf8');
+    } catch {
+      // The file went away after it was linted: the findings stand, placed at its start.
+    }
     const problems: Problem[] = list.map((f) => (f.at ? { path: f.path, message: f.message, severity: f.severity, at: f.at } : { path: f.path, message: f.message, severity: f.severity }));
     locateProblems(source, file, problems).forEach((p, i) =>
-      items.push({ file, line: p.line, col: p.col, code: list[i]!.code, severity: 'warning', message: p.message }),
+      items.push({ file, line: p.line, col: p.col, code: list[i]!.code, severity: 'warning', message: p.message.replace(/\s+/g, ' ') }),
     );
   }
   return items;
