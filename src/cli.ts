@@ -264,6 +264,30 @@ Examples:
       const { xapiSend } = await import('./commands/xapi.js');
       await xapiSend(options);
     });
+  const certificate = program
+    .command('certificate')
+    .description("a one-page PDF for a learner's best passed, finished exam at a bank; `mot certificate verify CODE` checks one")
+    .option('--learner <name>', 'whose certificate')
+    .option('-b, --bank <id>', 'the bank of the exam')
+    .option('-o, --output <file>', 'where to write the PDF (default: certificate-LEARNER-BANK.pdf)')
+    .option('--org <name>', 'the organisation named on it (default MOT_ORG)')
+    .option('--name <text>', "the learner's name as printed (default: the learner)")
+    .option('--store <path>', 'the progress store: a file, or a postgres:// URL (default MOT_STORE)')
+    .option('--content <dir>', 'another folder of banks, for the bank title (repeatable)', collect)
+    .action(async (options) => {
+      const { certificate } = await import('./commands/certificate.js');
+      await certificate(options);
+    });
+  certificate
+    .command('verify')
+    .description('find the exam a verification code was made from')
+    .argument('<code>', 'the code printed on the certificate, like 7K2Q-9XHD-M4TB')
+    .option('--store <path>', 'the progress store (default MOT_STORE)')
+    .addOption(new Option('--format <format>', 'text, or json').choices(['text', 'json']).default('text'))
+    .action(async (code: string, options) => {
+      const { verifyCertificate } = await import('./commands/certificate.js');
+      await verifyCertificate(code, options);
+    });
   program
     .command('schema')
     .description('print the JSON Schema of bank files (for editors)')

@@ -79,3 +79,20 @@ export const newSay = {
     explanation: 'The principle behind the best response, in a few sentences: what a trainer would say.',
   },
 } as const;
+
+export const certificateSay = {
+  needsLearnerAndBank: 'mot certificate needs --learner and -b BANK.',
+  needsLearnerAndBankHint: 'For example: mot certificate --learner sam -b retail-floor -o sam.pdf',
+  noExam: (learner: string, bank: string) => `${learner} has no exam at the bank "${bank}" in this store, so there is no certificate to make.`,
+  unfinished: (learner: string, bank: string) => `${learner} has not finished an exam at "${bank}": a certificate needs a finished, passed exam.`,
+  unfinishedHint: 'An unfinished exam can be completed with `mot resume`.',
+  failed: (learner: string, bank: string, score: string, mark: string) =>
+    `${learner}'s best finished exam at "${bank}" scored ${score}, below the pass mark of ${mark}: no certificate.`,
+  failedHint: 'A certificate is made for a passed exam only; another attempt with `mot exam` may pass.',
+  wrote: (path: string, code: string) => `wrote ${path} (verification code ${code})`,
+  cannotWrite: (path: string, why: string) => `cannot write ${path}: ${why}.`,
+  badCode: (code: string) => `"${code}" is not a verification code: it has 12 letters and digits, like 7K2Q-9XHD-M4TB.`,
+  unknownCode: (code: string) => `no exam in this store has the verification code ${code}.`,
+  unknownCodeHint: 'Check the code on the certificate, and that --store (or MOT_STORE) is the store the certificate came from.',
+  verified: (code: string) => `${code} is genuine:`,
+} as const;
