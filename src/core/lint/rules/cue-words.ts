@@ -17,12 +17,12 @@ export const CUE_CLASSES: readonly CueClass[] = [
   {
     code: 'cue-justification',
     label: 'reasons (because, since, so that, in order to)',
-    pattern: /\b(because|since|so that|in order to|so as to|which means|otherwise)\b/i,
+    pattern: /\b(because|since|so that|in order to|so as to|which means|otherwise|so (?=(she|he|they|you|we|it|the|everyone|nobody|no one)\b)|to make sure)\b/i,
   },
   {
     code: 'cue-absolute',
     label: 'absolutes (always, never, only, must, insist)',
-    pattern: /\b(always|never|only|must|insist(s|ed|ing)?|guarantee(s|d)?|under no circumstances|no matter what|without exception)\b/i,
+    pattern: /\b(always|never|only|must|insist(s|ed|ing)?|guarantee(s|d)?|definitely|certainly|without fail|at all times|under no circumstances|no matter what|whatever happens|without exception)\b/i,
   },
   {
     code: 'cue-warmth',
