@@ -1,10 +1,12 @@
 // `mot lint` as users and tools meet it: the built binary on small fixture banks; exit codes,
 // the text and JSON reports, --strict, --explain, --rule/--ignore and a question's lint ignore.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LINT_CODES } from '../../src/core/lint/codes.js';
 import { expectNoStackTrace, jsonOf } from '../helpers/output.js';
-import { FIXTURES, runMot, sandbox } from '../helpers/run-mot.js';
+import { FIXTURES, ROOT, runMot, sandbox } from '../helpers/run-mot.js';
 
 const CLEAN = join(FIXTURES, 'lint/clean.yaml');
 const CUED = join(FIXTURES, 'lint/cued.yaml');
@@ -120,5 +122,54 @@ describe('mot lint', () => {
       expect(item.file).toMatch(/clean-copy\.yaml$/);
       expect(item.message).toContain('lint-clean/');
     }
+  });
+});
+
+describe('scripts/blind-read.mjs', () => {
+  const SCRIPT = join(ROOT, 'scripts/blind-read.mjs');
+  const blind = (...args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [SCRIPT, ...args], { cwd: box.dir });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it('writes a no-key copy without scores, marks, feedback or explanations, and the key apart', async () => {
+    const run = await blind('--mode', 'no-key', CUED, '--seed', '5', '--out', 'copy.md', '--key-out', 'key.json');
+    expect(run.code).toBe(0);
+    const copy = readFileSync(join(box.dir, 'copy.md'), 'utf8');
+    expect(copy).toContain('A boy of about five is crying');
+    expect(copy).toContain('What do you do?');
+    expect(copy).toMatch(/^a\) /m);
+    for (const hidden of ['score', 'feedback', 'Calm, quick and safe', 'A lost child needs someone', 'correct']) expect(copy).not.toContain(hidden);
+    const key = JSON.parse(readFileSync(join(box.dir, 'key.json'), 'utf8'));
+    expect(key.questions).toHaveLength(3);
+    // The same seed gives the same copy.
+    await blind('--mode', 'no-key', CUED, '--seed', '5', '--out', 'again.md', '--key-out', 'key2.json');
+    expect(readFileSync(join(box.dir, 'again.md'), 'utf8')).toBe(copy);
+  });
+
+  it('writes a responses-only copy with no scenario and no prompt', async () => {
+    const run = await blind('--mode', 'responses-only', CUED, '--key-out', 'key.json');
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('A boy of about five');
+    expect(run.stdout).not.toContain('What do you do?');
+    expect(run.stdout).toContain('Call security.');
+  });
+
+  it("scores a reader's answers: hit rate against chance and the session score", async () => {
+    await blind('--mode', 'no-key', CUED, '--key-out', 'key.json');
+    const key = JSON.parse(readFileSync(join(box.dir, 'key.json'), 'utf8')) as { questions: { label: string; shown: number[]; marks: { score?: number }[] }[] };
+    const best = Object.fromEntries(key.questions.map((q) => [q.label, String.fromCharCode(97 + q.shown.indexOf(q.marks.findIndex((m) => m.score === 1)))]));
+    writeFileSync(join(box.dir, 'best.json'), JSON.stringify(best));
+    const perfect = JSON.parse((await blind('--score', 'best.json', '--key', 'key.json', '--json')).stdout);
+    expect(perfect.banks[0]).toMatchObject({ bank: 'lint-cued', answered: 3, choice_questions: 3, hit_rate: 1, chance: 0.333, session_score: 1 });
+    const worst = Object.fromEntries(key.questions.map((q) => [q.label, String.fromCharCode(97 + q.shown.indexOf(q.marks.findIndex((m) => m.score === 0)))]));
+    writeFileSync(join(box.dir, 'worst.txt'), Object.entries(worst).map(([label, letter]) => `${label}: ${letter}`).join('\n'));
+    const poor = JSON.parse((await blind('--score', 'worst.txt', '--key', 'key.json', '--json')).stdout);
+    expect(poor.banks[0]).toMatchObject({ hit_rate: 0, session_score: 0 });
   });
 });
