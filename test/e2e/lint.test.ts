@@ -115,6 +115,12 @@ describe('mot lint', () => {
     expect(missing.stdout).toContain('no such file or folder');
   });
 
+  it('passes every built-in bank with --strict (the default paths are the built-in banks)', async () => {
+    const run = await lint('--strict', '--format', 'json');
+    expect(jsonOf<Item[]>(run)).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
   it('finds near-duplicates across banks linted together', async () => {
     const items = jsonOf<Item[]>(await lint('--format', 'json', '--rule', 'near-duplicate', CLEAN, join(FIXTURES, 'lint/clean-copy.yaml')));
     expect(items).toHaveLength(5);
