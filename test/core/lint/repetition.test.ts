@@ -79,3 +79,13 @@ describe('cross-leak', () => {
     expect(findings(bank([key, ...mentions]), 'cross-leak')).toEqual([]);
   });
 });
+
+describe('cross-leak numbers', () => {
+  it('finds a price printed in another question', () => {
+    const price = choice(['Charge £12.99', 'Charge £17.50'], 0, { prompt: 'What does the rose bush cost?' });
+    const leak = choice(['The £12.99 label', 'The till'], 0, { prompt: 'Which price stands?' });
+    const other = choice(['Yes', 'No'], 0, { prompt: 'Filler?' });
+    const b = bank([price, leak, other]);
+    expect(findings(b, 'cross-leak').filter((f) => f.questionId === b.questions[0]!.id)[0]?.message).toContain('"12"');
+  });
+});

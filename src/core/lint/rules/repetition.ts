@@ -98,7 +98,8 @@ export function markers(text: string): Marker[] {
     if (word === 'I') continue;
     found.set(`name:${word.toLowerCase()}`, { kind: 'name', shown: word, value: word.toLowerCase() });
   }
-  for (const match of text.matchAll(/\b\d{2,}(?:[.,]\d+)?\b/g))
+  // Numbers as words() reads them ("£12.99" is 12 and 99), so they can be found in other text.
+  for (const match of text.matchAll(/\b\d{2,}\b/g))
     found.set(`number:${match[0]}`, { kind: 'number', shown: match[0], value: match[0] });
   const content = words(text).filter((w) => !isStopword(w) && !/^\d+$/.test(w));
   for (let i = 0; i + LEAK_PHRASE_WORDS <= content.length; i++) {
