@@ -1,7 +1,7 @@
 // `mot import FILE…`: GIFT or Moodle XML in, one bank file out. What mot cannot hold is listed
 // with its line or name, never dropped silently; the bank written passes `mot validate`.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { builtInContentDir, displayPath } from '../banks/load-banks.js';
 import { parseBank } from '../banks/parse-bank.js';
 import { ID_PATTERN, INDUSTRY_PATTERN } from '../core/model.js';
@@ -82,7 +82,7 @@ export async function importQuiz(files: string[], options: ImportOptions): Promi
   // A path that climbs to the root and back down reads worse than the absolute one.
   const schemaRef = !fromHere || fromHere.split(/[\\/]/).filter((p) => p === '..').length > 2 ? schemaPath : fromHere;
   const { bankYaml } = await import('../lms/bank-doc.js');
-  const text = await bankYaml(doc, schemaRef.startsWith('.') ? schemaRef : `./${schemaRef}`);
+  const text = await bankYaml(doc, isAbsolute(schemaRef) || schemaRef.startsWith('.') ? schemaRef : `./${schemaRef}`);
   const shownTarget = target ? displayPath(target) : '<stdout>';
   const errors = parseBank(text, shownTarget).problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new Error(lms.badValidation(`${errors[0]!.line}:${errors[0]!.col} ${errors[0]!.message}`));
@@ -106,8 +106,9 @@ export async function readQuiz(source: string, format: QuizFormat, shown: string
   try {
     return readMoodleXml(source);
   } catch (err) {
-    if (err instanceof NotMoodleXml) throw new UserError(lms.notMoodleXml(shown, err.message));
-    throw err;
+    // Whatever the parser trips on (a RangeError from absurd nesting included) is the file's fault.
+    const why = err instanceof NotMoodleXml ? err.message : `it could not be read (${String((err as Error)?.message ?? err).slice(0, 120)})`;
+    throw new UserError(lms.notMoodleXml(shown, why));
   }
 }
 

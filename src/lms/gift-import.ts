@@ -41,7 +41,12 @@ export function readGift(source: string): ReadQuiz {
       }
       quiz.total++;
       const where = `line ${questionLine(block)}`;
-      const draft = toDraft(question, where, category);
+      let draft: DraftQuestion | string;
+      try {
+        draft = toDraft(question, where, category);
+      } catch (err) {
+        draft = lms.unreadableGift(String((err as Error)?.message ?? err).slice(0, 120));
+      }
       if (typeof draft === 'string') quiz.leftOut.push({ where, reason: draft });
       else quiz.questions.push(draft);
     }

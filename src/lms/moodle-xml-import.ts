@@ -3,7 +3,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { lms } from '../messages/lms.js';
 import type { DraftChoice, DraftQuestion, ReadQuiz } from './draft.js';
-import { toPlainText, xmlTextFormat } from './text.js';
+import { htmlToText, toPlainText, xmlTextFormat } from './text.js';
 
 type XmlNode = Record<string, unknown>;
 
@@ -60,7 +60,8 @@ export function readMoodleXml(source: string): ReadQuiz {
       return;
     }
     quiz.total++;
-    const name = textOf(child(question, 'name')).trim();
+    // Names are plain text in Moodle's form, but files written by hand or by tools put HTML in them.
+    const name = htmlToText(textOf(child(question, 'name')));
     const where = name ? `question "${name.slice(0, 60)}"` : `question ${index + 1}`;
     try {
       const draft = toDraft(question, type, where, name, category);

@@ -21,7 +21,9 @@ export const lms = {
 
   // Import: the summary.
   imported: (file: string, imported: number, total: number) =>
-    `${file}: ${imported} of ${total} question${total === 1 ? '' : 's'} imported${imported < total ? `; ${total - imported} left out:` : '.'}`,
+    total === 0
+      ? `${file}: no questions in it (only categories or comments).`
+      : `${file}: ${imported} of ${total} question${total === 1 ? '' : 's'} imported${imported < total ? `; ${total - imported} left out:` : '.'}`,
   leftOutLine: (where: string, reason: string) => `  ${where}: left out: ${reason}.`,
   warningLine: (where: string, message: string) => `  ${where}: ${message}.`,
   wrote: (file: string, questions: number) => `Wrote ${file} (${questions} question${questions === 1 ? '' : 's'}); check it with \`mot validate ${file}\`.`,

@@ -180,6 +180,28 @@ describe('Moodle XML as Moodle 4 exports it', () => {
   });
 });
 
+describe('Moodle XML in older and odder forms', () => {
+  it('reads answers without a format, an attached <file>, a repeated element and HTML in a name', () => {
+    const xml = `<?xml version="1.0"?><quiz><question type="multichoice"><name><text><![CDATA[A <b>bold</b> name]]></text></name>
+      <questiontext format="html"><text><![CDATA[<p>Which?</p>]]></text><file name="a.png" encoding="base64">iVBORw0KGgo=</file></questiontext>
+      <shuffleanswers>1</shuffleanswers><shuffleanswers>true</shuffleanswers>
+      <answer fraction="100"><text>
+right answer
+      </text><feedback><text>
+
+      </text></feedback></answer><answer fraction="0"><!-- a comment --><text>wrong answer</text></answer></question></quiz>`;
+    const quiz = readMoodleXml(xml);
+    expect(quiz.questions[0]).toMatchObject({ where: 'question "A bold name"', name: 'A bold name', text: 'Which?' });
+    expect(quiz.questions[0]!.choices).toEqual([{ text: 'right answer', fraction: 100 }, { text: 'wrong answer', fraction: 0 }]);
+    expect(toBankQuestions(quiz.questions).questions[0]!.id).toBe('a-bold-name');
+  });
+
+  it('counts no questions in a file of categories only', () => {
+    const quiz = readMoodleXml('<quiz><question type="category"><category><text>$course$/Alpha</text></category></question></quiz>');
+    expect(quiz).toEqual({ questions: [], leftOut: [], warnings: [], total: 0 });
+  });
+});
+
 describe('plain text from Moodle markup', () => {
   it('keeps paragraphs and breaks, drops tags, decodes named and numeric entities', () => {
     expect(htmlToText('<p>One&nbsp;&amp; two</p><p>Three<br/>four &#8211; &#x2014; &hellip; &bogus;</p>')).toBe('One & two\n\nThree\nfour \u2013 \u2014 \u2026 &bogus;');
