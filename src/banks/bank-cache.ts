@@ -1,11 +1,16 @@
 // Parsing YAML is the slow part of starting a session, so checked banks are kept in a cache keyed
 // by the file's content (and mot's build): an edited file, or a new mot, misses the cache and is
-// read afresh. Every failure here is silent: the cache only ever saves time.
+// read afresh. Files that fail are kept too, so a broken large file costs its parse once. Every
+// failure here is silent: the cache only ever saves time. It is never trusted for safety: an
+// entry of the wrong shape is thrown away, and every string in an entry is sanitised again, since
+// anyone who can write to the cache folder could have edited it.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { isQuestionType } from '../core/kinds/index.js';
+import { sanitizeText } from '../core/sanitize.js';
 import type { ParsedBank } from './parse-bank.js';
 
 declare const MOT_BUILD_ID: string | undefined;
@@ -24,15 +29,57 @@ export function cacheKey(source: Buffer): string {
 
 export function readCached(dir: string | undefined, key: string): ParsedBank | undefined {
   if (!dir) return undefined;
+  let entry: unknown;
   try {
-    return deserialize(readFileSync(join(dir, key))) as ParsedBank;
+    entry = deserialize(readFileSync(join(dir, key)));
   } catch {
     return undefined;
   }
+  return isParsedBank(entry) ? resanitize(entry) : undefined;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
+
+/** The shape a cache entry must have before any of it is used; anything else is rebuilt from the file. */
+function isParsedBank(entry: unknown): entry is ParsedBank {
+  if (!isRecord(entry) || !Array.isArray(entry.problems)) return false;
+  const problemsOk = entry.problems.every(
+    (p) => isRecord(p) && isString(p.file) && Number.isInteger(p.line) && Number.isInteger(p.col) && isString(p.message) && (p.severity === 'error' || p.severity === 'warning'),
+  );
+  if (!problemsOk || !optional(entry.declaredId, isString)) return false;
+  if (entry.bank === undefined) return true;
+  const bank = entry.bank;
+  if (!isRecord(bank) || !isString(bank.id) || !isString(bank.title) || !isString(bank.industry) || typeof bank.passMark !== 'number') return false;
+  if (!Array.isArray(bank.questions) || bank.questions.length === 0) return false;
+  return bank.questions.every(
+    (q) =>
+      isRecord(q) &&
+      isString(q.id) &&
+      isString(q.bankId) &&
+      isString(q.prompt) &&
+      isQuestionType(q.type) &&
+      Array.isArray(q.tags) &&
+      q.tags.every(isString) &&
+      Array.isArray(q.choices) &&
+      q.choices.length >= 2 &&
+      q.choices.every((c) => isRecord(c) && isString(c.text) && c.text.length > 0 && optional(c.feedback, isString)) &&
+      optional(q.scenario, isString) &&
+      optional(q.explanation, isString),
+  );
+}
+
+/** Every string of the entry through the sanitiser again, keys and values alike. */
+function resanitize<T>(value: T): T {
+  if (typeof value === 'string') return sanitizeText(value) as T;
+  if (Array.isArray(value)) return value.map(resanitize) as T;
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [sanitizeText(k), resanitize(v)])) as T;
+  return value;
 }
 
 export function writeCached(dir: string | undefined, key: string, parsed: ParsedBank): void {
-  if (!dir || !parsed.bank) return;
+  if (!dir) return;
   try {
     mkdirSync(dir, { recursive: true });
     const tmp = join(dir, `${key}.${process.pid}.tmp`);

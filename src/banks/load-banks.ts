@@ -1,5 +1,5 @@
 // Finds bank files in folders and loads them, through the cache when it can.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bank } from '../core/model.js';
@@ -36,45 +36,158 @@ export function contentDirs(extra: readonly string[] = [], env: NodeJS.ProcessEn
   return [...new Set(dirs)];
 }
 
-/** Every .yaml/.yml file under the given files or folders, sorted within each folder. */
-export function listBankFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const path of paths) {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      missing.push(path);
-      continue;
-    }
-    if (!stat.isDirectory()) {
-      files.push(path);
-      continue;
-    }
-    const found = (readdirSync(path, { recursive: true }) as string[])
-      .filter((f) => /\.ya?ml$/i.test(f) && !f.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'))
-      .sort()
-      .map((f) => join(path, f));
-    files.push(...found);
-  }
-  return { files: [...new Set(files)], missing };
+/** A bank file that could not even be opened as one: a located problem, and no parse. */
+export interface UnreadablePath {
+  path: string;
+  message: string;
+  code: string;
 }
 
+export interface BankFileList {
+  files: string[];
+  /** Paths that do not exist. */
+  missing: string[];
+  /** Paths that exist but are no bank file: a FIFO, a device, a socket, a symlink loop, an unreadable folder. */
+  refused: UnreadablePath[];
+}
+
+/**
+ * Every .yaml/.yml file under the given files or folders, sorted within each folder. Only regular
+ * files are taken, and never opened here (a FIFO would block, /dev/zero never ends); symlinks are
+ * followed to their target, a loop is reported, and a file reached by two paths is listed once.
+ */
+export function listBankFiles(paths: readonly string[]): BankFileList {
+  const list: BankFileList = { files: [], missing: [], refused: [] };
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+  const addFile = (path: string, real: string) => {
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    list.files.push(path);
+  };
+  const walk = (dir: string, real: string) => {
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (err) {
+      list.refused.push({ path: dir, ...refusal(err, 'folder') });
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(path, join(real, entry.name));
+        continue;
+      }
+      const isBankName = /\.ya?ml$/i.test(entry.name);
+      if (!entry.isSymbolicLink() && !isBankName) continue;
+      const target = inspect(path);
+      if ('message' in target) {
+        if (isBankName) list.refused.push({ path, message: target.message, code: target.code });
+      } else if (target.kind === 'dir') walk(path, target.real);
+      else if (!isBankName) continue;
+      else if (target.kind === 'file') addFile(path, target.real);
+      else list.refused.push({ path, message: notRegular(target.kind), code: 'not-a-file' });
+    }
+  };
+  for (const path of paths) {
+    const target = inspect(path);
+    if ('message' in target) {
+      if (target.code === 'missing') list.missing.push(path);
+      else list.refused.push({ path, message: target.message, code: target.code });
+    } else if (target.kind === 'dir') walk(path, target.real);
+    else if (target.kind === 'file') addFile(path, target.real);
+    else list.refused.push({ path, message: notRegular(target.kind), code: 'not-a-file' });
+  }
+  return list;
+}
+
+type Inspected = { kind: 'file' | 'dir' | 'fifo' | 'device' | 'socket' | 'other'; real: string } | { message: string; code: string };
+
+/** What a path is, following symlinks, without opening it. */
+function inspect(path: string): Inspected {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      // A dangling symlink exists as a link but not as a file.
+      try {
+        lstatSync(path);
+        return { message: 'this is a symbolic link to a file that does not exist.', code: 'broken-link' };
+      } catch {
+        return { message: 'no such file or folder.', code: 'missing' };
+      }
+    }
+    return refusal(err, 'file');
+  }
+  let real = path;
+  try {
+    real = realpathSync(path);
+  } catch {
+    // realpath fails only where stat just succeeded in a race; the path itself is then the name.
+  }
+  const kind = stat.isFile()
+    ? 'file'
+    : stat.isDirectory()
+      ? 'dir'
+      : stat.isFIFO()
+        ? 'fifo'
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? 'device'
+          : stat.isSocket()
+            ? 'socket'
+            : 'other';
+  return { kind, real };
+}
+
+function notRegular(kind: string): string {
+  const what = kind === 'fifo' ? 'a named pipe (FIFO)' : kind === 'device' ? 'a device' : kind === 'socket' ? 'a socket' : 'not a regular file';
+  return `this is ${what}, not a regular file, so mot does not read it. A bank is an ordinary .yaml file.`;
+}
+
+function refusal(err: unknown, what: 'file' | 'folder'): { message: string; code: string } {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return { message: 'this symbolic link leads round in a loop, so it was skipped. Point it at a real file.', code: 'symlink-loop' };
+  if (code === 'EACCES' || code === 'EPERM')
+    return { message: `this ${what} cannot be read (permission denied). Check its permissions, or leave it out.`, code: 'unreadable' };
+  if (code === 'ENOTDIR') return { message: 'a part of this path is a file, not a folder.', code: 'missing' };
+  return { message: `this ${what} cannot be read (${code ?? String(err)}).`, code: 'unreadable' };
+}
+
+/** The total a single load may parse, across every file: several files at the limit would exhaust memory together. */
+export const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+
 /** `cache`: the folder of the checked-bank cache (see cacheDir()), or undefined for none. */
-export async function loadBankFile(file: string, cache: string | undefined): Promise<BankFile> {
+export async function loadBankFile(file: string, cache: string | undefined, budget?: { bytes: number }): Promise<BankFile> {
   const shown = displayPath(file);
   let source: Buffer;
+  if (!['.yaml', '.yml'].includes(extname(file).toLowerCase()))
+    return problemFile(shown, 'a bank file must end in .yaml or .yml.', 'not-yaml');
   try {
-    const size = statSync(file).size;
+    const stat = statSync(file);
+    if (!stat.isFile()) return problemFile(shown, notRegular(stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : stat.isDirectory() ? 'other' : 'device'), 'not-a-file');
+    const size = stat.size;
     if (size > MAX_BANK_BYTES)
-      return problemFile(shown, `the file is ${(size / 1048576).toFixed(1)} MB; a bank may be at most ${MAX_BANK_BYTES / 1048576} MB. Split it into several banks.`);
+      return problemFile(shown, `the file is ${(size / 1048576).toFixed(1)} MB; a bank may be at most ${MAX_BANK_BYTES / 1048576} MB. Split it into several banks.`, 'too-large');
+    if (budget) {
+      if (size > budget.bytes)
+        return problemFile(
+          shown,
+          `this file would take the banks read in one go past ${MAX_TOTAL_BYTES / 1048576} MB, so it was not read. Load fewer or smaller banks at once.`,
+          'too-large',
+        );
+      budget.bytes -= size;
+    }
     source = readFileSync(file);
   } catch (err) {
-    return problemFile(shown, `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+    const { message, code } = refusal(err, 'file');
+    return problemFile(shown, message, code);
   }
-  if (!['.yaml', '.yml'].includes(extname(file).toLowerCase()))
-    return problemFile(shown, 'a bank file must end in .yaml or .yml.');
   const key = cacheKey(source);
   const cached = readCached(cache, key);
   if (cached) return relocate(cached, shown);
@@ -89,8 +202,12 @@ export async function loadBankFile(file: string, cache: string | undefined): Pro
  * of `banks`; of two files with the same bank id, the first found is kept.
  */
 export async function loadBanks(paths: readonly string[], cache: string | undefined): Promise<LoadedBanks> {
-  const { files: list } = listBankFiles(paths);
-  const files = await Promise.all(list.map((f) => loadBankFile(f, cache)));
+  const listed = listBankFiles(paths);
+  const budget = { bytes: MAX_TOTAL_BYTES };
+  const files: BankFile[] = [];
+  // One file at a time: the budget is spent in order, and one large parse is in memory at once.
+  for (const f of listed.files) files.push(await loadBankFile(f, cache, budget));
+  for (const refused of listed.refused) files.push(problemFile(displayPath(refused.path), refused.message, refused.code));
   const byId = new Map<string, BankFile>();
   for (const file of files) {
     if (!file.bank) continue;
@@ -106,6 +223,7 @@ export async function loadBanks(paths: readonly string[], cache: string | undefi
         line: file.idAt?.line ?? 1,
         col: file.idAt?.col ?? 1,
         severity: 'error',
+        code: 'duplicate-bank-id',
         message: `bank id "${file.bank.id}" is already used by ${first.file}; every bank needs its own id. Rename one of them.`,
       },
     ];
@@ -124,8 +242,8 @@ function relocate(parsed: ParsedBank, file: string): BankFile {
   return result;
 }
 
-function problemFile(file: string, message: string): BankFile {
-  return { file, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
+function problemFile(file: string, message: string, code: string): BankFile {
+  return { file, problems: [{ file, line: 1, col: 1, message, severity: 'error', code }] };
 }
 
 /** Paths below the working folder are shown relative to it, as editors and terminals link them. */

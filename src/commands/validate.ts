@@ -4,6 +4,8 @@ import { cacheDir } from '../banks/bank-cache.js';
 import { contentDirs, errorsIn, listBankFiles, loadBanks } from '../banks/load-banks.js';
 import type { LocatedProblem } from '../core/problems.js';
 import { UsageError } from '../errors.js';
+import { validateMessages as say } from '../messages/validate.js';
+import { makeOutput } from '../ui/output.js';
 import { renderProblems } from '../ui/render.js';
 import { openScreen, type ContentOptions } from './shared.js';
 
@@ -14,19 +16,20 @@ export interface ValidateOptions extends ContentOptions {
 /** Returns the exit code: 0 when every file is valid, 1 otherwise. */
 export async function validate(paths: string[], options: ValidateOptions): Promise<number> {
   const format = options.format ?? 'text';
-  if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not "${format}".`);
+  if (!['text', 'json'].includes(format)) throw new UsageError(say.badFormat(format));
   const targets = paths.length > 0 ? paths.map((p) => resolve(p)) : contentDirs(options.content ?? []);
   const { missing } = listBankFiles(targets);
   const loaded = await loadBanks(targets, cacheDir());
   const problems: LocatedProblem[] = [
-    ...missing.map((path): LocatedProblem => ({ file: path, line: 1, col: 1, severity: 'error', message: 'no such file or folder.' })),
+    ...missing.map((path): LocatedProblem => ({ file: path, line: 1, col: 1, severity: 'error', code: 'missing-path', message: say.missing })),
     ...loaded.files.flatMap((f) => f.problems),
   ];
   const errors = problems.filter((p) => p.severity === 'error').length;
   const badFiles = loaded.files.filter((f) => errorsIn(f).length > 0).length + missing.length;
   if (format === 'json') {
-    process.stdout.write(
-      JSON.stringify({ valid: errors === 0, files: loaded.files.length, problems: problems.map(({ source: _source, ...p }) => p) }, null, 2) + '\n',
+    const output = makeOutput();
+    output.json(
+      problems.map((p) => ({ file: p.file, line: p.line, col: p.col, code: p.code ?? 'invalid', severity: p.severity, message: p.message })),
     );
     return errors === 0 ? 0 : 1;
   }
@@ -34,11 +37,8 @@ export async function validate(paths: string[], options: ValidateOptions): Promi
   if (problems.length > 0) screen.write(renderProblems(problems, screen, process.stdout.isTTY === true));
   const n = loaded.files.length;
   const questions = loaded.banks.reduce((sum, b) => sum + b.questions.length, 0);
-  const summary =
-    errors === 0
-      ? screen.paint.good(`${n} file${n === 1 ? '' : 's'} checked, ${questions} questions: all valid.`)
-      : screen.paint.bad(`${n} file${n === 1 ? '' : 's'} checked: ${errors} problem${errors === 1 ? '' : 's'} in ${badFiles} file${badFiles === 1 ? '' : 's'}.`);
+  const summary = errors === 0 ? screen.paint.good(say.allValid(n, questions)) : screen.paint.bad(say.someInvalid(n, errors, badFiles));
   screen.write((problems.length ? '\n' : '') + summary);
-  if (n === 0 && missing.length === 0) screen.write(screen.paint.partial('No .yaml or .yml file was found there.'));
+  if (n === 0 && missing.length === 0) screen.write(screen.paint.partial(say.nothingFound));
   return errors === 0 ? 0 : 1;
 }

@@ -9,6 +9,8 @@ export interface Problem {
   /** Point at the field's name rather than its value (unknown fields, misplaced fields). */
   at?: 'key' | 'value';
   severity: 'error' | 'warning';
+  /** A stable rule code (`missing-field`, `unknown-moment`, ...): tools and the README refer to it. */
+  code?: string;
 }
 
 export interface LocatedProblem {
@@ -17,14 +19,15 @@ export interface LocatedProblem {
   col: number;
   message: string;
   severity: 'error' | 'warning';
+  code?: string;
   /** The offending source line, for a code frame. */
   source?: string;
 }
 
-export function error(path: PathSegment[], message: string, at?: 'key' | 'value'): Problem {
-  return at ? { path, message, at, severity: 'error' } : { path, message, severity: 'error' };
+export function error(path: PathSegment[], message: string, at?: 'key' | 'value', code?: string): Problem {
+  return { path, message, severity: 'error', ...(at ? { at } : {}), ...(code ? { code } : {}) };
 }
 
-export function warning(path: PathSegment[], message: string, at?: 'key' | 'value'): Problem {
-  return at ? { path, message, at, severity: 'warning' } : { path, message, severity: 'warning' };
+export function warning(path: PathSegment[], message: string, at?: 'key' | 'value', code?: string): Problem {
+  return { path, message, severity: 'warning', ...(at ? { at } : {}), ...(code ? { code } : {}) };
 }

@@ -13,15 +13,23 @@ import {
   TAG_PATTERN,
 } from './model.js';
 import { KINDS } from './kinds/index.js';
+import { sanitizeText } from './sanitize.js';
 import { LINT_CODES } from './lint/codes.js';
 
+/** The message of the refinement below, so the validator can recognise it. */
+export const EMPTY_ONCE_CLEANED = 'empty-once-cleaned';
+
 const id = z.string().regex(ID_PATTERN);
-const text = z.string().min(1);
+// Text that is nothing but control characters or escape sequences would show as an empty line.
+const text = z
+  .string()
+  .min(1)
+  .refine((value) => value.length === 0 || sanitizeText(value).trim().length > 0, { message: EMPTY_ONCE_CLEANED });
 
 // Each kind's own choice fields (score, correct, best, ...) come from its file in kinds/: a
 // choice may carry any of them here, and the validator checks which belong to the question's type.
 const kindChoiceFields = Object.fromEntries(
-  QUESTION_TYPES.flatMap((type) => Object.entries(KINDS[type].choiceFields).map(([field, schema]) => [field, schema.optional()])),
+  QUESTION_TYPES.flatMap((type) => Object.entries(KINDS[type].choiceFields(z)).map(([field, schema]) => [field, schema.optional()])),
 );
 
 export const choiceSchema = z
@@ -106,8 +114,40 @@ export type BankFile = z.infer<typeof bankSchema>;
 export type QuestionFile = z.infer<typeof questionSchema>;
 export type ChoiceFile = z.infer<typeof choiceSchema>;
 
-/** The JSON Schema that editors (yaml-language-server) use to check a bank as it is typed. */
+/**
+ * The JSON Schema that editors (yaml-language-server) use to check a bank as it is typed: JSON
+ * Schema 2020-12, with each kind's choice rules as if/then (so a `score` on a multi choice is
+ * flagged as you type) and every description also as `markdownDescription` for hover text.
+ */
 export function bankJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(bankSchema, { target: 'draft-7' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(bankSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  const question = (schema as { properties: { questions: { items: Record<string, unknown> } } }).properties.questions.items;
+  question.allOf = QUESTION_TYPES.map((type) => {
+    const kind = KINDS[type];
+    const others = [...new Set(QUESTION_TYPES.flatMap((t) => KINDS[t].choiceFieldNames))].filter((f) => !kind.choiceFieldNames.includes(f));
+    // A required field is named in `properties` too (as "anything the base schema allows"), as strict validators ask.
+    const choice: Record<string, unknown> = {
+      type: 'object',
+      properties: Object.fromEntries([...others.map((f) => [f, false]), ...kind.requiredChoiceFields.map((f) => [f, true])]),
+    };
+    if (kind.requiredChoiceFields.length) choice.required = [...kind.requiredChoiceFields];
+    const isType =
+      type === 'choice'
+        ? { anyOf: [{ type: 'object', properties: { type: { const: type } }, required: ['type'] }, { type: 'object', not: { required: ['type'] } }] }
+        : { type: 'object', properties: { type: { const: type } }, required: ['type'] };
+    const choices: Record<string, unknown> = { type: 'array', items: choice };
+    if (kind.minChoices > MIN_CHOICES) choices.minItems = kind.minChoices;
+    return { if: isType, then: { type: 'object', properties: { choices } } };
+  });
+  withMarkdown(schema);
   return { ...schema, $id: 'https://mot.invalid/bank.schema.json' };
+}
+
+function withMarkdown(node: unknown): void {
+  if (Array.isArray(node)) node.forEach(withMarkdown);
+  else if (node && typeof node === 'object') {
+    const record = node as Record<string, unknown>;
+    if (typeof record.description === 'string' && record.markdownDescription === undefined) record.markdownDescription = record.description;
+    Object.values(record).forEach(withMarkdown);
+  }
 }

@@ -17,7 +17,7 @@ import {
 import { choiceFieldOwners, isQuestionType, KINDS } from './kinds/index.js';
 import { error, warning, type PathSegment, type Problem } from './problems.js';
 import { sanitizeLine, sanitizeText } from './sanitize.js';
-import { bankSchema, choiceSchema, questionSchema, type BankFile } from './schema.js';
+import { bankSchema, choiceSchema, EMPTY_ONCE_CLEANED, questionSchema, type BankFile } from './schema.js';
 
 export interface BankCheck {
   bank?: Bank;
@@ -31,6 +31,8 @@ const FIELDS = {
   choice: Object.keys(choiceSchema.shape),
 };
 
+const MAX_UNKNOWN_FIELDS = 50;
+
 const ALLOWED_VALUES: Record<string, readonly string[]> = {
   type: QUESTION_TYPES,
   moment: MOMENTS,
@@ -41,7 +43,7 @@ export function checkBank(data: unknown, file: string): BankCheck {
   if (!isRecord(data)) {
     return {
       problems: [
-        error([], 'a bank file must be a mapping of fields (bank:, title:, industry:, questions:), not ' + describe(data)),
+        error([], 'a bank file must be a mapping of fields (bank:, title:, industry:, questions:), not ' + describe(data), undefined, 'not-a-mapping'),
       ],
     };
   }
@@ -51,6 +53,8 @@ export function checkBank(data: unknown, file: string): BankCheck {
         error(
           ['format'],
           `this bank needs a newer mot: it is written in bank format ${data.format}, and this mot reads format ${FORMAT_VERSION}. Update mot, or ask the bank's author for a format ${FORMAT_VERSION} copy.`,
+          undefined,
+          'newer-format',
         ),
       ],
     };
@@ -75,7 +79,7 @@ function crossFieldProblems(data: Record<string, unknown>): Problem[] {
       if (first === undefined) firstById.set(question.id, q);
       else
         problems.push(
-          error([...path, 'id'], `duplicate question id "${sanitizeLine(question.id)}": question ${first + 1} already uses it. Ids must be unique within a bank.`),
+          error([...path, 'id'], `duplicate question id "${sanitizeLine(question.id)}": question ${first + 1} already uses it. Ids must be unique within a bank.`, undefined, 'duplicate-question-id'),
         );
     }
     if (!Array.isArray(question.choices)) return;
@@ -90,13 +94,13 @@ function crossFieldProblems(data: Record<string, unknown>): Problem[] {
       if (first === undefined) seenText.set(key, c);
       else
         problems.push(
-          error([...path, 'choices', c, 'text'], `two choices have the same text (choice ${first + 1} and choice ${c + 1}); learners could not tell them apart.`),
+          error([...path, 'choices', c, 'text'], `two choices have the same text (choice ${first + 1} and choice ${c + 1}); learners could not tell them apart.`, undefined, 'duplicate-choice-text'),
         );
     });
     if (type) problems.push(...typeRules(type, choices, path));
     if (type && KINDS[type].writtenOrderIsKey && question.shuffle === false)
       problems.push(
-        warning([...path, 'shuffle'], `shuffle: false on a ${type} question shows the choices in the expert order, which gives the answer away. Remove it.`, 'key'),
+        warning([...path, 'shuffle'], `shuffle: false on a ${type} question shows the choices in the expert order, which gives the answer away. Remove it.`, 'key', 'shuffle-gives-away'),
       );
   });
   return problems;
@@ -111,7 +115,7 @@ function hasTypoOf(choice: Record<string, unknown>, field: string): boolean {
 function typeRules(type: QuestionType, choices: Record<string, unknown>[], path: PathSegment[]): Problem[] {
   const kind = KINDS[type];
   const problems: Problem[] = [];
-  const own = Object.keys(kind.choiceFields);
+  const own = kind.choiceFieldNames;
   for (const [field, owners] of choiceFieldOwners()) {
     if (own.includes(field)) continue;
     const instead = own.length
@@ -120,14 +124,14 @@ function typeRules(type: QuestionType, choices: Record<string, unknown>[], path:
     choices.forEach((choice, c) => {
       if (field in choice)
         problems.push(
-          error([...path, 'choices', c, field], `"${field}" belongs to ${owners.join(' and ')} questions: remove "${field}" here (${instead}).`, 'key'),
+          error([...path, 'choices', c, field], `"${field}" belongs to ${owners.join(' and ')} questions: remove "${field}" here (${instead}).`, 'key', 'misplaced-field'),
         );
     });
   }
   for (const field of kind.requiredChoiceFields)
     choices.forEach((choice, c) => {
       if (!(field in choice) && 'text' in choice && !hasTypoOf(choice, field))
-        problems.push(error([...path, 'choices', c], `this choice has no "${field}": in a ${type} question every choice needs one (${describeField(kind.choiceFields[field])}).`));
+        problems.push(error([...path, 'choices', c], `this choice has no "${field}": in a ${type} question every choice needs one (${describeField(choiceSchema.shape[field as keyof typeof choiceSchema.shape])}).`, undefined, 'missing-field'));
     });
   problems.push(...kind.check(choices, path));
   return problems;
@@ -145,15 +149,20 @@ function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): 
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = FIELDS[kindOf(path)];
-      return issue.keys.map((key) => {
+      // Forty thousand unknown keys are one mistake (or an attack); name the first few and count the rest.
+      const shown = issue.keys.slice(0, MAX_UNKNOWN_FIELDS);
+      const rest = issue.keys.length - shown.length;
+      const more = rest > 0 ? [error(path, `and ${rest} more unknown fields in ${describePlace(path)}.`, undefined, 'unknown-field')] : [];
+      return [...more, ...shown.map((key) => {
         const guess = closest(key, allowed);
         const hint = guess ? ` Did you mean "${guess}"?` : '';
         return error(
           [...path, key],
           `unknown field "${sanitizeLine(key)}" in ${describePlace(path)}.${hint} Allowed fields: ${allowed.join(', ')}.`,
           'key',
+          'unknown-field',
         );
-      });
+      })];
     }
     case 'invalid_type': {
       const item = path[path.length - 1];
@@ -166,41 +175,46 @@ function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): 
               ? 'a mapping with "id:", "prompt:" and "choices:"'
               : expected(issue.expected, '');
         const needs = what === 'a choice' ? '; a choice needs text under "text:"' : '';
-        return [error(path, `${describePlace(path)} should be ${shape}, not ${describe(value)}${needs}.`)];
+        return [error(path, `${describePlace(path)} should be ${shape}, not ${describe(value)}${needs}.`, undefined, 'wrong-shape')];
       }
       if (value === undefined)
-        return [error(path.slice(0, -1), `${describePlace(path.slice(0, -1))} is missing the required field "${field}".`)];
-      return [error(path, `"${field}" should be ${expected(issue.expected, field)}, not ${describe(value)}.`)];
+        return [error(path.slice(0, -1), `${describePlace(path.slice(0, -1))} is missing the required field "${field}".`, undefined, 'missing-field')];
+      return [error(path, `"${field}" should be ${expected(issue.expected, field)}, not ${describe(value)}.`, undefined, 'wrong-type')];
     }
     case 'invalid_value': {
       const allowed = ALLOWED_VALUES[field] ?? issue.values.map(String);
-      return [error(path, `unknown ${field} "${sanitizeLine(String(value))}". Use one of: ${allowed.join(', ')}.`)];
+      const code = field === 'ignore' || path.includes('lint') ? 'unknown-lint-rule' : `unknown-${field}`;
+      return [error(path, `unknown ${field === 'ignore' || path.includes('lint') ? 'lint rule' : field} "${sanitizeLine(String(value))}". Use one of: ${allowed.join(', ')}.`, undefined, code)];
     }
     case 'too_small':
     case 'too_big': {
       if (field === 'choices')
         return [
-          error(path, `a question needs ${MIN_CHOICES} to ${MAX_CHOICES} choices; this one has ${Array.isArray(value) ? value.length : 0}.`, 'key'),
+          error(path, `a question needs ${MIN_CHOICES} to ${MAX_CHOICES} choices; this one has ${Array.isArray(value) ? value.length : 0}.`, 'key', 'choice-count'),
         ];
-      if (field === 'questions') return [error(path, 'a bank needs at least one question.', 'key')];
-      if (field === 'score') return [error(path, `a score must be between 0 and 1, not ${String(value)}.`)];
-      if (field === 'pass_mark') return [error(path, `pass_mark must be above 0 and at most 1 (0.8 means 80%), not ${String(value)}.`)];
-      if (field === 'format') return [error(path, `format must be ${FORMAT_VERSION}, not ${String(value)}.`)];
-      if (typeof value === 'string') return [error(path, `"${field}" is empty; write some text or remove the field.`)];
-      return [error(path, `"${field}" is out of range: ${issue.message}.`)];
+      if (field === 'questions') return [error(path, 'a bank needs at least one question.', 'key', 'no-questions')];
+      if (field === 'score') return [error(path, `a score must be between 0 and 1, not ${String(value)}.`, undefined, 'score-range')];
+      if (field === 'pass_mark') return [error(path, `pass_mark must be above 0 and at most 1 (0.8 means 80%), not ${String(value)}.`, undefined, 'pass-mark-range')];
+      if (field === 'format') return [error(path, `format must be ${FORMAT_VERSION}, not ${String(value)}.`, undefined, 'format-version')];
+      if (typeof value === 'string') return [error(path, `"${field}" is empty; write some text or remove the field.`, undefined, 'empty-text')];
+      return [error(path, `"${field}" is out of range: ${issue.message}.`, undefined, 'out-of-range')];
     }
     case 'invalid_format': {
       const shown = sanitizeLine(String(value));
       if (field === 'industry')
-        return [error(path, `industry "${shown}" must be one lowercase word: retail, healthcare, hospitality, general, or your own sector such as airline.`)];
+        return [error(path, `industry "${shown}" must be one lowercase word: retail, healthcare, hospitality, general, or your own sector such as airline.`, undefined, 'bad-industry')];
       if (typeof path[path.length - 2] === 'string' && path[path.length - 2] === 'tags')
-        return [error(path, `tag "${shown}" must be lowercase words joined by hyphens, like busy-period.`)];
+        return [error(path, `tag "${shown}" must be lowercase words joined by hyphens, like busy-period.`, undefined, 'bad-tag')];
       return [
-        error(path, `${field} "${shown}" breaks the id rule: lowercase letters and digits, in words joined by single hyphens, like lunch-rush-greeting.`),
+        error(path, `${field} "${shown}" breaks the id rule: lowercase letters and digits, in words joined by single hyphens, like lunch-rush-greeting.`, undefined, 'bad-id'),
       ];
     }
+    case 'custom':
+      if (issue.message === EMPTY_ONCE_CLEANED)
+        return [error(path, `"${field}" is empty once its control characters and escape sequences are removed; write some text.`, undefined, 'empty-text')];
+      return [error(path, `${describePlace(path)}: ${issue.message}.`, undefined, 'invalid')];
     default:
-      return [error(path, `${describePlace(path)}: ${issue.message}.`)];
+      return [error(path, `${describePlace(path)}: ${issue.message}.`, undefined, 'invalid')];
   }
 }
 
@@ -227,7 +241,7 @@ function toBank(file: BankFile, path: string): Bank {
       shuffle: q.shuffle ?? true,
       choices: q.choices.map((c) => {
         const choice: Choice = { text: sanitizeText(c.text).trim() };
-        for (const field of Object.keys(KINDS[q.type ?? 'choice'].choiceFields))
+        for (const field of KINDS[q.type ?? 'choice'].choiceFieldNames)
           if ((c as Record<string, unknown>)[field] !== undefined) (choice as unknown as Record<string, unknown>)[field] = (c as Record<string, unknown>)[field];
         if (c.feedback !== undefined) choice.feedback = sanitizeText(c.feedback).trim();
         return choice;

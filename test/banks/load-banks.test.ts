@@ -80,11 +80,12 @@ describe('listBankFiles and loadBanks find bank files', () => {
     expect(listBankFiles([join(root, 'c'), paths['single.yml']!])).toEqual({
       files: [join(root, 'c/a.yaml'), join(root, 'c/b.yaml'), paths['single.yml']],
       missing: [],
+      refused: [],
     });
   });
 
   it('reports a folder that does not exist as missing', () => {
-    expect(listBankFiles([join(root, 'nowhere')])).toEqual({ files: [], missing: [join(root, 'nowhere')] });
+    expect(listBankFiles([join(root, 'nowhere')])).toEqual({ files: [], missing: [join(root, 'nowhere')], refused: [] });
   });
 
   it('refuses a file given by name that is not .yaml or .yml', async () => {
@@ -196,10 +197,13 @@ describe('loadBanks with a cache', () => {
     expect(files[0]!.file).toBe(join(root, 'two/copy.yaml'));
   });
 
-  it('does not cache a broken file, so its problems are always found afresh', async () => {
-    write({ 'c/broken.yaml': SAMPLE.replace('stage: delivery', 'stage: aftercare') });
-    await loadBanks([join(root, 'c')], cache);
-    expect(cacheEntries()).toEqual([]);
+  it('caches a broken file too, so its parse is paid once, and gives the same problems from the cache', async () => {
+    const paths = write({ 'c/broken.yaml': SAMPLE.replace('stage: delivery', 'stage: aftercare') });
+    const first = await loadBanks([join(root, 'c')], cache);
+    expect(cacheEntries()).toEqual([cacheKey(readFileSync(paths['c/broken.yaml']!))]);
+    const again = await loadBanks([join(root, 'c')], cache);
+    expect(again.files[0]!.problems).toEqual(first.files[0]!.problems);
+    expect(again.files[0]!.problems[0]!.message).toContain('unknown stage "aftercare"');
   });
 
   it('ignores a corrupt cache entry and parses the file', async () => {

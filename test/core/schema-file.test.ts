@@ -26,3 +26,51 @@ describe('content/bank.schema.json', () => {
     for (const value of ['first-contact', 'follow-up', 'zero', 'third', 'choice', 'multi', 'rank']) expect(shipped).toContain(`"${value}"`);
   });
 });
+
+describe('the editor schema in a JSON Schema 2020-12 validator', () => {
+  // yaml-language-server reads markdownDescription for hover text; Ajv is told it is an annotation.
+  const compile = async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    ajv.addKeyword({ keyword: 'markdownDescription', schemaType: 'string' });
+    return ajv.compile(bankJsonSchema());
+  };
+  const bank = (question: Record<string, unknown>) => ({ bank: 'b', title: 'B', industry: 'retail', questions: [{ id: 'q', prompt: 'P?', ...question }] });
+
+  it('compiles in strict mode and says it is draft 2020-12', async () => {
+    expect(bankJsonSchema().$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    await expect(compile()).resolves.toBeTypeOf('function');
+  });
+
+  it('accepts a bank of every kind written as the format says', async () => {
+    const check = await compile();
+    const ok = [
+      bank({ choices: [{ text: 'a', score: 1 }, { text: 'b', score: 0 }] }),
+      bank({ type: 'multi', choices: [{ text: 'a', correct: true }, { text: 'b', correct: false }] }),
+      bank({ type: 'rank', choices: [{ text: 'a' }, { text: 'b' }] }),
+      bank({ type: 'best-worst', choices: [{ text: 'a', best: true }, { text: 'b' }, { text: 'c', worst: true }] }),
+    ];
+    for (const data of ok) expect(check(data), JSON.stringify(check.errors)).toBe(true);
+  });
+
+  it.each([
+    ['a choice question whose choice lacks score', { choices: [{ text: 'a', score: 1 }, { text: 'b' }] }],
+    ['correct on a choice question', { choices: [{ text: 'a', score: 1, correct: true }, { text: 'b', score: 0 }] }],
+    ['score on a multi choice', { type: 'multi', choices: [{ text: 'a', correct: true, score: 1 }, { text: 'b', correct: false }] }],
+    ['a multi choice without correct', { type: 'multi', choices: [{ text: 'a', correct: true }, { text: 'b' }] }],
+    ['score on a rank choice', { type: 'rank', choices: [{ text: 'a', score: 1 }, { text: 'b' }] }],
+    ['correct on a rank choice', { type: 'rank', choices: [{ text: 'a' }, { text: 'b', correct: false }] }],
+    ['a best-worst question of two choices', { type: 'best-worst', choices: [{ text: 'a', best: true }, { text: 'b', worst: true }] }],
+  ])('flags %s as an editor would', async (_case, question) => {
+    const check = await compile();
+    expect(check(bank(question))).toBe(false);
+  });
+
+  it('gives every description as Markdown hover text too', () => {
+    const text = JSON.stringify(bankJsonSchema());
+    // Descriptions are strings; the bank's own `description` field is an object and does not count.
+    const descriptions = text.match(/"description":"/g)!.length;
+    expect(descriptions).toBeGreaterThan(20);
+    expect(text.match(/"markdownDescription":"/g)!.length).toBe(descriptions);
+  });
+});

@@ -1,7 +1,6 @@
 // `best-worst`: the learner picks the most and the least effective response, as in many
 // situational judgement tests. Half the credit for each; naming the worst as most effective, or
 // the best as least effective, scores nothing at all.
-import * as z from 'zod';
 import { error, type Problem } from '../problems.js';
 import type { QuestionKind } from './kind.js';
 
@@ -21,28 +20,29 @@ export const bestWorst: QuestionKind = {
   type: 'best-worst',
   summary: 'pick the most and the least effective response',
   minChoices: 3,
-  choiceFields: {
+  choiceFieldNames: ['best', 'worst'],
+  choiceFields: (z) => ({
     best: z.boolean().meta({ description: '`best-worst` questions: true on the one most effective response.' }),
     worst: z.boolean().meta({ description: '`best-worst` questions: true on the one least effective response.' }),
-  },
+  }),
   requiredChoiceFields: [],
   check(choices, path) {
     const problems: Problem[] = [];
     const at = [...path, 'choices'];
     if (choices.length > 0 && choices.length < 3)
-      problems.push(error(at, `a best-worst question needs 3 to 8 choices, so that one can be neither best nor worst; this one has ${choices.length}.`, 'key'));
+      problems.push(error(at, `a best-worst question needs 3 to 8 choices, so that one can be neither best nor worst; this one has ${choices.length}.`, 'key', 'choice-count'));
     for (const field of ['best', 'worst'] as const) {
       const found = marked(field, choices);
       if (found.length === 0)
-        problems.push(error(at, `no choice has "${field}: true": a best-worst question marks exactly one ${field === 'best' ? 'most' : 'least'} effective response.`, 'key'));
+        problems.push(error(at, `no choice has "${field}: true": a best-worst question marks exactly one ${field === 'best' ? 'most' : 'least'} effective response.`, 'key', 'missing-best-choice'));
       else if (found.length > 1)
         problems.push(
-          error([...path, 'choices', found[1]!, field], `choices ${found.map((i) => i + 1).join(' and ')} both have "${field}: true"; mark exactly one.`, 'key'),
+          error([...path, 'choices', found[1]!, field], `choices ${found.map((i) => i + 1).join(' and ')} both have "${field}: true"; mark exactly one.`, 'key', 'best-worst-marks'),
         );
     }
     choices.forEach((c, i) => {
       if (c.best === true && c.worst === true)
-        problems.push(error([...path, 'choices', i], 'this choice is marked both best and worst; one response cannot be both.'));
+        problems.push(error([...path, 'choices', i], 'this choice is marked both best and worst; one response cannot be both.', undefined, 'best-worst-marks'));
     });
     return problems;
   },

@@ -1,5 +1,4 @@
 // `choice`: the learner picks one response; every choice carries the credit for picking it.
-import * as z from 'zod';
 import { error, type Problem } from '../problems.js';
 import type { QuestionKind } from './kind.js';
 
@@ -14,16 +13,17 @@ export const choice: QuestionKind = {
   type: 'choice',
   summary: 'pick one (the default)',
   minChoices: 2,
-  choiceFields: {
+  choiceFieldNames: ['score'],
+  choiceFields: (z) => ({
     score: z.number().min(0).max(1).meta({ description: '`choice` questions: the credit for picking this choice, 0 to 1. At least one choice scores 1.' }),
-  },
+  }),
   requiredChoiceFields: ['score'],
   check(choices, path) {
     const problems: Problem[] = [];
     const scores = choices.map((c) => c.score).filter((s): s is number => typeof s === 'number');
     if (scores.length > 0 && !scores.includes(1))
       problems.push(
-        error([...path, 'choices'], `no choice has score 1 (the highest is ${Math.max(...scores)}): a choice question needs a best answer worth 1. Give the best choice "score: 1".`, 'key'),
+        error([...path, 'choices'], `no choice has score 1 (the highest is ${Math.max(...scores)}): a choice question needs a best answer worth 1. Give the best choice "score: 1".`, 'key', 'missing-best-choice'),
       );
     return problems;
   },

@@ -29,6 +29,6 @@ export function isQuestionType(value: unknown): value is QuestionType {
 export function choiceFieldOwners(): Map<string, QuestionType[]> {
   const owners = new Map<string, QuestionType[]>();
   for (const type of QUESTION_TYPES)
-    for (const field of Object.keys(KINDS[type].choiceFields)) owners.set(field, [...(owners.get(field) ?? []), type]);
+    for (const field of KINDS[type].choiceFieldNames) owners.set(field, [...(owners.get(field) ?? []), type]);
   return owners;
 }

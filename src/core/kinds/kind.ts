@@ -37,8 +37,13 @@ export interface QuestionKind {
   readonly minChoices: number;
   /** The written order of the choices is the answer, so `shuffle: false` would give it away. */
   readonly writtenOrderIsKey?: boolean;
-  /** The choice fields this kind gives meaning to, as schema fragments (for the validator and the editor schema). */
-  readonly choiceFields: Record<string, z.ZodType>;
+  /** The choice fields this kind gives meaning to. */
+  readonly choiceFieldNames: readonly string[];
+  /**
+   * Those fields as schema fragments, for the validator and the editor schema. zod is handed in,
+   * so that a session, which never validates, does not load it.
+   */
+  choiceFields(zod: typeof z): Record<string, z.ZodType>;
   /** Of those, the ones every choice must have. */
   readonly requiredChoiceFields: readonly string[];
   /** Rules that tie the choices together (a best answer exists, ...), beyond the field shapes. */

@@ -1,5 +1,4 @@
 // `multi`: the learner picks every response that applies; credit for hits, less for wrong picks.
-import * as z from 'zod';
 import { error, type Problem } from '../problems.js';
 import type { QuestionKind } from './kind.js';
 
@@ -14,14 +13,15 @@ export const multi: QuestionKind = {
   type: 'multi',
   summary: 'pick all that apply',
   minChoices: 2,
-  choiceFields: {
+  choiceFieldNames: ['correct'],
+  choiceFields: (z) => ({
     correct: z.boolean().meta({ description: '`multi` questions: whether this choice belongs in the answer.' }),
-  },
+  }),
   requiredChoiceFields: ['correct'],
   check(choices, path) {
     const problems: Problem[] = [];
     if (choices.length > 0 && !choices.some((c) => c.correct === true))
-      problems.push(error([...path, 'choices'], 'no choice is "correct: true": a multi question needs at least one correct choice.', 'key'));
+      problems.push(error([...path, 'choices'], 'no choice is "correct: true": a multi question needs at least one correct choice.', 'key', 'missing-best-choice'));
     return problems;
   },
   /** max(0, h/C - w/W), with the w/W term 0 when no choice is wrong. */

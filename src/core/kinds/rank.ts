@@ -7,7 +7,8 @@ export const rank: QuestionKind = {
   summary: 'order every response, most effective first',
   minChoices: 2,
   writtenOrderIsKey: true,
-  choiceFields: {},
+  choiceFieldNames: [],
+  choiceFields: () => ({}),
   requiredChoiceFields: [],
   check: () => [],
   /** 1 - sum(|p(i) - i|) / floor(n*n/2); a fully reversed order scores 0. */
