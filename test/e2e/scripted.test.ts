@@ -468,16 +468,23 @@ describe('mot validate', () => {
   it('with --format json gives parseable JSON with located problems', async () => {
     const run = await mot(['validate', '--format', 'json', BROKEN]);
     expect(run.code).toBe(1);
-    const report = jsonOf<{ valid: boolean; problems: { file: string; line: number; col: number; message: string }[] }>(run);
-    expect(report.valid).toBe(false);
-    const many = report.problems.filter((p) => p.file.endsWith('many-problems.yaml'));
+    const problems = jsonOf<{ file: string; line: number; col: number; code: string; severity: string; message: string }[]>(run);
+    const many = problems.filter((p) => p.file.endsWith('many-problems.yaml'));
     expect(many.length).toBeGreaterThanOrEqual(5);
-    for (const p of report.problems) {
+    for (const p of problems) {
       expect(p.line).toBeGreaterThan(0);
       expect(p.col).toBeGreaterThan(0);
       expect(p.message.length).toBeGreaterThan(0);
+      expect(p.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(['error', 'warning']).toContain(p.severity);
     }
-    expect(jsonOf<{ valid: boolean }>(await mot(['validate', '--format', 'json', GOOD])).valid).toBe(true);
+    // Each rule has its own stable code.
+    expect(problems.find((p) => p.file.endsWith('bad-stage.yaml'))!.code).toBe('unknown-stage');
+    expect(problems.find((p) => p.file.endsWith('no-best-answer.yaml'))!.code).toBe('missing-best-choice');
+    expect(problems.find((p) => p.file.endsWith('typo-field.yaml'))!.code).toBe('unknown-field');
+    const good = await mot(['validate', '--format', 'json', GOOD]);
+    expect(good.code).toBe(0);
+    expect(jsonOf<unknown[]>(good)).toEqual([]);
   });
 
   it('a path that does not exist is a located problem, not a crash', async () => {
