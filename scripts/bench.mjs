@@ -761,6 +761,132 @@ async function sectionD() {
   row('D', 'open + due + seen + new-today, in-process', fmtMs(q2.median), { spread: fmtSpread(q2), target: '≤ 100 ms', pass: q2.median <= 100 });
 }
 
+// ------------------------------------------------------------------ R. the report at 100,000 answers
+
+const REPORT_LEARNERS = 1000;
+const REPORT_QUESTIONS = 100;
+
+/** A bank of 100 choice questions, and 1,000 learners' exams of all of them, with abilities and difficulties. */
+function reportData() {
+  const rand = prng(11);
+  const questions = Array.from({ length: REPORT_QUESTIONS }, (_, i) => `q-${String(i + 1).padStart(3, '0')}`);
+  const bank = [
+    'bank: bench-report',
+    'title: Report benchmark',
+    'industry: general',
+    'questions:',
+    ...questions.flatMap((id, i) => [
+      `  - id: ${id}`,
+      `    moment: ${['zero', 'first', 'second', 'third'][i % 4]}`,
+      `    stage: ${['first-contact', 'delivery', 'recovery', 'follow-up'][i % 4]}`,
+      `    prompt: Benchmark question ${i + 1}, what do you do?`,
+      '    choices:',
+      `      - { text: The best response to situation ${i + 1}, score: 1 }`,
+      `      - { text: A partly right response to situation ${i + 1}, score: 0.5 }`,
+      `      - { text: A wrong response to situation ${i + 1}, score: 0 }`,
+      `      - { text: Another wrong response to situation ${i + 1}, score: 0 }`,
+    ]),
+  ].join('\n');
+  const scores = [1, 0.5, 0, 0];
+  const difficulty = questions.map(() => rand() * 2 - 1);
+  const sessions = [];
+  const answers = [];
+  const start = Date.parse('2026-11-01T08:00:00Z');
+  for (let l = 0; l < REPORT_LEARNERS; l++) {
+    const learner = `learner-${String(l).padStart(4, '0')}`;
+    const ability = rand() * 2 - 1;
+    const id = `bench-session-${l}`;
+    const started = new Date(start + l * 60_000).toISOString();
+    sessions.push({ id, learner, mode: 'exam', filters: {}, seed: l, plan: questions.map((q) => ({ id: `bench-report/${q}`, order: [0, 1, 2, 3] })), passMark: 0.8, started, finished: new Date(start + l * 60_000 + 50_000).toISOString() });
+    questions.forEach((q, position) => {
+      const p = 1 / (1 + Math.exp(-(ability - difficulty[position]) * 2));
+      const picked = rand() < p ? 0 : 1 + Math.floor(rand() * 3);
+      answers.push({ id: `bench-answer-${l}-${position}`, sessionId: id, learner, position, questionId: `bench-report/${q}`, questionHash: 'bench', response: [picked], score: scores[picked], seconds: 10, answeredAt: new Date(start + l * 60_000 + position * 400).toISOString() });
+    });
+  }
+  return { bank, sessions, answers };
+}
+
+/** The store and the embedded PostgreSQL of the tests, bundled from src/ with esbuild for this run. */
+async function reportHelpers() {
+  const dir = join(ROOT, 'node_modules', '.cache', 'mot-bench');
+  mkdirSync(dir, { recursive: true });
+  const entry = join(dir, 'report-helpers-entry.ts');
+  writeFileSync(entry, `export { openProgressStore } from ${JSON.stringify(join(ROOT, 'src/store/open.ts'))};\nexport { startPostgres } from ${JSON.stringify(join(ROOT, 'test/helpers/postgres.ts'))};\n`);
+  const outfile = join(dir, 'report-helpers.mjs');
+  const { build } = await import(pathToFileURL(requireHere.resolve('esbuild')).href);
+  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+  return import(pathToFileURL(outfile).href + `?t=${Date.now()}`);
+}
+
+async function sectionR() {
+  progress('R: mot report over 1,000 learners × 100 questions (100,000 answers), SQLite and PostgreSQL');
+  const dir = join(WORK, 'r');
+  const content = join(dir, 'content');
+  mkdirSync(content, { recursive: true });
+  const data = reportData();
+  writeFileSync(join(content, 'bench-report.yaml'), data.bank);
+  const helpers = await reportHelpers();
+  const fill = async (location) => {
+    const t0 = performance.now();
+    const store = await helpers.openProgressStore(location);
+    try {
+      await store.putSessions(data.sessions);
+      for (let i = 0; i < data.answers.length; i += 10_000) await store.putAnswers(data.answers.slice(i, i + 10_000));
+    } finally {
+      await store.close();
+    }
+    return performance.now() - t0;
+  };
+  const engines = [['SQLite', join(dir, 'report.db')]];
+  let pg;
+  try {
+    pg = await helpers.startPostgres();
+    engines.push(['PostgreSQL', await pg.createDatabase('mot_bench_report')]);
+  } catch (err) {
+    note(`R: PostgreSQL could not start: ${String(err?.message ?? err).split('\n')[0]}`);
+    row('R', 'report, PostgreSQL', 'error', { target: '≤ 1 s', pass: false });
+  }
+  const cacheHome = join(dir, 'cache');
+  const rEnv = env({ XDG_CACHE_HOME: cacheHome, MOT_NOW });
+  const checkReport = (r) => {
+    try {
+      const j = JSON.parse(r.out);
+      if (j.questions?.length !== REPORT_QUESTIONS) return `${j.questions?.length} questions in the report, not ${REPORT_QUESTIONS}`;
+      if (j.learners?.length !== REPORT_LEARNERS) return `${j.learners?.length} learners in the report, not ${REPORT_LEARNERS}`;
+      if (j.questions[0].n !== REPORT_LEARNERS) return `n = ${j.questions[0].n}, not ${REPORT_LEARNERS}`;
+      return undefined;
+    } catch {
+      return 'report --format json printed no JSON';
+    }
+  };
+  try {
+    for (const [name, location] of engines) {
+      const ms = await fill(location);
+      note(`R: filled the ${name} store with ${data.sessions.length.toLocaleString('en')} sessions and ${data.answers.length.toLocaleString('en')} answers in ${fmtMs(ms)} (putSessions/putAnswers).`);
+      const args = [MOT, 'report', '--format', 'json', '--content', content, '-b', 'bench-report', '--store', location];
+      const [version, report] = await timeInterleaved(
+        [{ args: [MOT, '--version'], options: { env: rEnv } }, { args, options: { env: rEnv, memory: true, timeoutMs: 60_000 }, check: checkReport }],
+        { warmup: 1, runs: 7 },
+      );
+      if (report.time.n === 0) {
+        row('R', `report, ${name}`, 'error', { target: '≤ 1 s', pass: false });
+        note(`R: ${name}: ${describeFailure(report.failures.at(-1))}`);
+        continue;
+      }
+      const beyond = report.time.median - version.time.median;
+      row('R', `report --format json, ${name}`, fmtMs(report.time.median), {
+        spread: fmtSpread(report.time),
+        ratio: `${fmtMs(beyond)} beyond --version${report.rss ? `, ${fmtMb(report.rss.median)}` : ''}`,
+        target: '≤ 1 s',
+        pass: report.time.median <= 1000,
+      });
+    }
+  } finally {
+    await pg?.stop();
+  }
+}
+
 // ------------------------------------------------------------------ main
 
 const started = performance.now();
@@ -786,6 +912,7 @@ for (const [name, fn] of [
   ['B', sectionB],
   ['C', sectionC],
   ['D', sectionD],
+  ['R', sectionR],
 ]) {
   if (!want(name)) continue;
   const t0 = performance.now();

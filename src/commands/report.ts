@@ -10,7 +10,7 @@ import { filterQuestions } from '../core/selection.js';
 import { UsageError, UserError } from '../errors.js';
 import { reportSay as say } from '../messages/report.js';
 import { itemsCsv, learnersCsv } from '../report/csv.js';
-import { renderItemsText, renderLearnersText } from '../report/text.js';
+import { renderItemsText, renderLearnersText, type TextLayout } from '../report/text.js';
 import { defaultStorePath } from '../store/location.js';
 import { openProgressStore } from '../store/open.js';
 import { makeOutput, type Output } from '../ui/output.js';
@@ -72,17 +72,39 @@ export async function report(tableArgument: string | undefined, options: ReportO
   });
 
   const out = io.output ?? makeOutput({ stdoutStyles: screen.paint.enabled });
-  if (format === 'json') return emit(out, options.output, JSON.stringify(document, null, 2) + '\n');
-  if (format === 'csv') return emitCsv(out, document, table, tableArgument !== undefined || options.table !== undefined, options.output);
+  await write(out, document, format, table, tableArgument !== undefined || options.table !== undefined, options.output, env, screen);
+  await flushed(out.stdout);
+}
+
+async function write(out: Output, document: ReportDocument, format: string, table: 'items' | 'learners', named: boolean, path: string | undefined, env: NodeJS.ProcessEnv, screen: { paint: TextLayout['paint']; width: number }): Promise<void> {
+  if (format === 'json') return emit(out, path, JSON.stringify(document, null, 2) + '\n');
+  if (format === 'csv') return emitCsv(out, document, table, named, path);
   if (format === 'html') {
-    if (!options.output && out.stdout.isTTY) throw new UsageError(say.htmlNeedsFile);
+    if (!path && out.stdout.isTTY) throw new UsageError(say.htmlNeedsFile);
     const { renderHtml } = await import('../report/html.js');
-    return emit(out, options.output, renderHtml(document, { generated: clockFrom(env)().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' }));
+    return emit(out, path, renderHtml(document, { generated: clockFrom(env)().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' }));
   }
   const layout = { paint: screen.paint, width: screen.width };
   const text = table === 'learners' ? renderLearnersText(document, layout) : renderItemsText(document, layout);
-  if (options.output) return emit(out, options.output, text.replace(/\u001b\[[0-9;]*m/g, '') + '\n');
+  if (path) return emit(out, path, text.replace(/\u001b\[[0-9;]*m/g, '') + '\n');
   out.print(text);
+}
+
+/**
+ * Resolves once everything written so far has left the process: a pipe takes writes
+ * asynchronously, and the entry point exits as soon as the command returns, which would cut a
+ * large report at 64 KiB.
+ */
+export function flushed(stream: { write(text: string, done?: () => void): unknown }): Promise<void> {
+  return new Promise((resolve) => {
+    // A stand-in stream that takes no callback is done at once.
+    if (stream.write.length < 2) return resolve();
+    try {
+      stream.write('', () => resolve());
+    } catch {
+      resolve();
+    }
+  });
 }
 
 function tableOf(argument: string | undefined, option: string | undefined): (typeof REPORT_TABLES)[number] {

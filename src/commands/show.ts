@@ -8,6 +8,7 @@ import type { ItemRow } from '../core/report/items.js';
 import { planQuestion } from '../core/selection.js';
 import { UsageError, UserError } from '../errors.js';
 import { showSay as say } from '../messages/report.js';
+import { flushed } from './report.js';
 import { renderChoices as renderReportChoices } from '../report/text.js';
 import { defaultStorePath } from '../store/location.js';
 import { openProgressStore } from '../store/open.js';
@@ -34,7 +35,7 @@ export async function show(id: string, options: ShowOptions, io: { output?: Outp
   if (format === 'json') {
     const { id: qid, bankId, type, moment, stage, tags, scenario, prompt, choices, explanation } = question;
     out.json({ id: qid, bank: bankId, type, moment, stage, tags, scenario, prompt, choices, explanation, report: row ?? null });
-    return;
+    return flushed(out.stdout);
   }
   const layout = { paint: screen.paint, width: screen.width };
   const { paint, width } = layout;
@@ -59,6 +60,7 @@ export async function show(id: string, options: ShowOptions, io: { output?: Outp
     else lines.push(...renderReportChoices(row, layout).slice(1));
   }
   out.print(lines.join('\n'));
+  await flushed(out.stdout);
 }
 
 function find(id: string, questions: ReadonlyMap<string, Question>): Question {

@@ -34,7 +34,12 @@ export interface ExamAtBank {
 /** Every exam of the learner with answers to the bank, earliest first. */
 export function examsAtBank(sessions: readonly ReportSession[], answers: readonly ReportAnswer[], learner: string, bank: string): ExamAtBank[] {
   const scores = new Map<string, number[]>();
-  for (const a of answers) if (a.learner === learner && bankOf(a.questionId) === bank) scores.set(a.sessionId, [...(scores.get(a.sessionId) ?? []), a.score]);
+  for (const a of answers) {
+    if (a.learner !== learner || bankOf(a.questionId) !== bank) continue;
+    const list = scores.get(a.sessionId);
+    if (list) list.push(a.score);
+    else scores.set(a.sessionId, [a.score]);
+  }
   return sessions
     .filter((s) => s.learner === learner && s.mode === 'exam' && scores.has(s.id))
     .map((session) => {

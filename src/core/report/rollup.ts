@@ -32,7 +32,9 @@ function rollupBy(rows: readonly ItemRow[], keyOf: (row: ItemRow) => string | un
   for (const row of rows) {
     const key = keyOf(row);
     if (key === undefined) continue;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   const rank = (key: string) => (canonical.includes(key) ? canonical.indexOf(key) : canonical.length);
   return [...groups.entries()]

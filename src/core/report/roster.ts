@@ -60,7 +60,9 @@ export function roster({ sessions, answers, bankSizes, known }: RosterInput): Le
     const f = figures.get(answer.sessionId);
     if (!f) continue;
     f.scores.push(answer.score);
-    f.byBank.set(bank, [...(f.byBank.get(bank) ?? []), answer.score]);
+    const bankScores = f.byBank.get(bank);
+    if (bankScores) bankScores.push(answer.score);
+    else f.byBank.set(bank, [answer.score]);
     if (answer.answeredAt > f.last) f.last = answer.answeredAt;
     if (!known.has(answer.questionId)) continue;
     const banks = seen.get(answer.learner) ?? new Map<string, Set<string>>();
@@ -72,7 +74,9 @@ export function roster({ sessions, answers, bankSizes, known }: RosterInput): Le
   const byLearner = new Map<string, SessionFigures[]>();
   for (const f of figures.values()) {
     if (f.scores.length === 0) continue; // a session with nothing in scope
-    byLearner.set(f.session.learner, [...(byLearner.get(f.session.learner) ?? []), f]);
+    const list = byLearner.get(f.session.learner);
+    if (list) list.push(f);
+    else byLearner.set(f.session.learner, [f]);
   }
   return [...byLearner.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
