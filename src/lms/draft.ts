@@ -3,6 +3,7 @@
 // hold and turns the rest into reasons, so both formats follow one set of rules.
 import { MAX_CHOICES, MIN_CHOICES, MOMENTS, STAGES, TAG_PATTERN } from '../core/model.js';
 import type { ChoiceDoc as ChoiceFile, QuestionDoc as QuestionFile } from './bank-doc.js';
+import { sanitizeText } from '../core/sanitize.js';
 import { lms } from '../messages/lms.js';
 import { slug } from './text.js';
 
@@ -72,14 +73,25 @@ export function toBankQuestions(drafts: readonly DraftQuestion[], usedIds: Set<s
   return out;
 }
 
-function toQuestion(draft: DraftQuestion, warnings: Note[]): QuestionFile | string {
+/** As the validator reads a text: control characters and terminal sequences gone, trimmed. */
+const clean = (text: string | undefined) => sanitizeText(text ?? '').trim();
+
+function toQuestion(raw: DraftQuestion, warnings: Note[]): QuestionFile | string {
+  const draft: DraftQuestion = {
+    ...raw,
+    text: clean(raw.text),
+    choices: raw.choices.map((c) => ({ ...c, text: clean(c.text), ...(c.feedback !== undefined ? { feedback: clean(c.feedback) } : {}) })),
+    ...(raw.explanation !== undefined ? { explanation: clean(raw.explanation) } : {}),
+  };
   if (!draft.text) return lms.emptyText;
   if (draft.choices.length < MIN_CHOICES || draft.choices.length > MAX_CHOICES) return lms.choiceCount(draft.choices.length);
   if (draft.choices.some((c) => !c.text)) return lms.emptyChoice;
+  // The validator's own notion of two choices reading the same: case and spacing aside.
   const seen = new Set<string>();
   for (const c of draft.choices) {
-    if (seen.has(c.text)) return lms.sameChoices(c.text);
-    seen.add(c.text);
+    const key = c.text.toLowerCase().replace(/\s+/g, ' ');
+    if (seen.has(key)) return lms.sameChoices(c.text);
+    seen.add(key);
   }
   const paragraphs = draft.text.split(/\n\n+/);
   const prompt = paragraphs.pop()!;
