@@ -4,7 +4,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from '
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { NOT_OURS_HINT, STORE_HINT, storeMessages as say } from '../messages/store.js';
+import { DAMAGED_HINT, NOT_OURS_HINT, STORE_HINT, storeMessages as say } from '../messages/store.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 
 export function defaultStorePath(env: NodeJS.ProcessEnv = process.env): string {
@@ -58,6 +58,31 @@ function checkIsOurs(path: string): void {
   // A zero id with version zero is a store another mot process is creating this very moment.
   if (applicationId !== APPLICATION_ID && !(applicationId === 0 && userVersion === 0)) throw notOurs();
   if (userVersion > MIGRATIONS.length) throw new UserError(say.newerSchema(path, userVersion, MIGRATIONS.length), say.newerSchemaHint);
+  checkWholePages(path, header, size);
+}
+
+/**
+ * A store cut short (a copy that stopped, a full disk) is refused here, before SQLite could take
+ * it for a smaller database and write to it: its length must be whole pages, and at least what
+ * the header says, unless a write-ahead log still holds the rest.
+ */
+function checkWholePages(path: string, header: Buffer, size: number): void {
+  const damaged = (what: string) => new UserError(say.damaged(path, what), DAMAGED_HINT);
+  const raw = header.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65_536 : raw;
+  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) throw damaged('its header is not valid');
+  if (size % pageSize !== 0 || size < pageSize) throw damaged(`it ends part-way through a page: ${size} bytes, not a whole number of ${pageSize}-byte pages`);
+  const pages = header.readUInt32BE(28);
+  const countIsCurrent = header.readUInt32BE(92) === header.readUInt32BE(24);
+  if (countIsCurrent && pages * pageSize > size && !hasLog(path)) throw damaged(`it has been cut short: ${size} of ${pages * pageSize} bytes`);
+}
+
+function hasLog(path: string): boolean {
+  try {
+    return statSync(`${path}-wal`).size > 0;
+  } catch {
+    return false;
+  }
 }
 
 export function reason(err: unknown): string {

@@ -48,7 +48,7 @@ export const PG_MIGRATIONS: string[] = [
     superseded_by text,
     UNIQUE (session_id, position)
   );
-  CREATE INDEX answers_by_learner ON mot.answers (learner, question_id);
+  CREATE INDEX answers_by_learner ON mot.answers (learner, question_id, answered_at);
   CREATE INDEX answers_by_time ON mot.answers (answered_at);
 
   CREATE TABLE mot.question_totals (

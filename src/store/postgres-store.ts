@@ -532,10 +532,10 @@ export const SQL = {
      WHERE id = $1`,
   deleteQuestionTotals: 'DELETE FROM mot.question_totals WHERE learner = $1 AND question_id = $2',
   recountQuestion: `INSERT INTO mot.question_totals (learner, question_id, answered, score_sum, first_answered, last_answered, last_score)
-     SELECT learner, question_id, count(*), sum(score), min(answered_at), max(answered_at),
-            (SELECT b.score FROM mot.answers b WHERE b.learner = a.learner AND b.question_id = a.question_id AND b.superseded_by IS NULL
-             ORDER BY b.answered_at DESC, b.seq DESC LIMIT 1)
-     FROM mot.answers a WHERE learner = $1 AND question_id = $2 AND superseded_by IS NULL GROUP BY learner, question_id`,
+     SELECT $1, $2, count(*), sum(score), min(answered_at), max(answered_at),
+            (SELECT score FROM mot.answers WHERE learner = $1 AND question_id = $2 AND superseded_by IS NULL
+             ORDER BY answered_at DESC, seq DESC LIMIT 1)
+     FROM mot.answers WHERE learner = $1 AND question_id = $2 AND superseded_by IS NULL HAVING count(*) > 0`,
   upsertCards: `INSERT INTO mot.cards (learner, question_id, due, card)
      SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[])
      ON CONFLICT (learner, question_id) DO UPDATE SET due = excluded.due, card = excluded.card`,

@@ -74,7 +74,7 @@ MIGRATIONS.push(`
     SELECT id, mot_uuid(), session_id, position, learner, question_id, question_hash, response, score, seconds, answered_at FROM answers;
   DROP TABLE answers;
   ALTER TABLE answers_v2 RENAME TO answers;
-  CREATE INDEX answers_by_learner ON answers (learner, question_id);
+  CREATE INDEX answers_by_learner ON answers (learner, question_id, answered_at);
   CREATE INDEX answers_by_time ON answers (answered_at);
 
   ALTER TABLE sessions ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
@@ -96,10 +96,16 @@ MIGRATIONS.push(`
     last_score     REAL NOT NULL,
     PRIMARY KEY (learner, question_id)
   ) WITHOUT ROWID;
+  -- One pass and one sort, however many times a question was answered (a correlated "last score"
+  -- subquery here ran once per answer: quadratic).
   INSERT INTO question_totals
-    SELECT learner, question_id, count(*), sum(score), min(answered_at), max(answered_at),
-           (SELECT b.score FROM answers b WHERE b.learner = a.learner AND b.question_id = a.question_id ORDER BY b.answered_at DESC, b.id DESC LIMIT 1)
-    FROM answers a GROUP BY learner, question_id;
+    SELECT g.learner, g.question_id, g.n, g.total, g.first, g.last, l.score
+    FROM (SELECT learner, question_id, count(*) AS n, sum(score) AS total, min(answered_at) AS first, max(answered_at) AS last
+          FROM answers GROUP BY learner, question_id) g
+    JOIN (SELECT learner, question_id, score FROM
+            (SELECT learner, question_id, score, row_number() OVER (PARTITION BY learner, question_id ORDER BY answered_at DESC, id DESC) AS r FROM answers)
+          WHERE r = 1) l
+      ON l.learner = g.learner AND l.question_id = g.question_id;
 
   CREATE TABLE sent_statements (
     endpoint     TEXT NOT NULL,

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { driveSession } from '../helpers/drive-session.js';
 import { expectNoStackTrace, jsonOf } from '../helpers/output.js';
+import { APPLICATION_ID, MIGRATIONS } from '../../src/store/schema.js';
 import { BIN, FIXTURES, ROOT, runMot, sandbox, type RunResult } from '../helpers/run-mot.js';
 
 const GOOD = join(FIXTURES, 'good');
@@ -170,6 +171,129 @@ describe('a store path that is not a mot store', () => {
     expect(run.stderr).toContain(path);
     expect(run.stderr).toMatch(/folder/);
   });
+});
+
+describe('a mot store that has been damaged', () => {
+  /** A real store with three finished exams in it, checkpointed and closed by mot itself. */
+  async function realStore(): Promise<{ path: string; bytes: Buffer }> {
+    const folder = join(box.dir, 'damaged');
+    mkdirSync(folder, { recursive: true });
+    const path = join(folder, 'mot.db');
+    for (let i = 0; i < 3; i++) expect((await mot(['exam', ...SAMPLE, '--store', path], ALL_RIGHT)).code).toBe(0);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    return { path, bytes: readFileSync(path) };
+  }
+
+  /** Every command that opens the store refuses it, names it, says what to do, and leaves it byte for byte. */
+  async function expectRefused(path: string): Promise<void> {
+    const before = sha256(path);
+    const listing = readdirSync(dirname(path)).sort();
+    for (const args of [['exam', ...SAMPLE], ['train', ...SAMPLE], ['stats', '--json'], ['drill', ...SAMPLE], ['resume']]) {
+      const run = await mot([...args, '--store', path], ALL_RIGHT);
+      expect(run.code, `${args[0]}: ${run.stdout}${run.stderr}`).toBe(1);
+      expectNoStackTrace(run);
+      expect(run.stderr).toContain(path);
+      expect(run.stderr).toMatch(/damaged|not a mot progress store/);
+      expect(run.stderr).toMatch(/backup|move it aside/i);
+      expect(run.stderr).not.toMatch(/saved/);
+      expect(sha256(path), args[0]).toBe(before);
+      expect(readdirSync(dirname(path)).sort()).toEqual(listing);
+    }
+  }
+
+  it('cut short part-way through a page is refused and left untouched', async () => {
+    const { path, bytes } = await realStore();
+    writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length * 0.6) + 123));
+    await expectRefused(path);
+  });
+
+  it('cut short at a page boundary is refused and left untouched', async () => {
+    const { path, bytes } = await realStore();
+    writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 4096 / 2) * 4096));
+    await expectRefused(path);
+  });
+
+  it('with bytes overwritten mid-file is refused and left untouched', async () => {
+    const { path, bytes } = await realStore();
+    const damaged = Buffer.from(bytes);
+    damaged.fill(0xff, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 4096);
+    writeFileSync(path, damaged);
+    await expectRefused(path);
+  });
+
+  it('with a page of zeros in the middle is refused and left untouched', async () => {
+    const { path, bytes } = await realStore();
+    const damaged = Buffer.from(bytes);
+    const page = Math.floor(bytes.length / 4096 / 2);
+    damaged.fill(0, page * 4096, (page + 1) * 4096);
+    writeFileSync(path, damaged);
+    await expectRefused(path);
+  });
+
+  it('reduced to its 100-byte header is refused and left untouched', async () => {
+    const { path, bytes } = await realStore();
+    writeFileSync(path, bytes.subarray(0, 100));
+    await expectRefused(path);
+  });
+
+  it('reduced to its first page is refused and left untouched', async () => {
+    const { path, bytes } = await realStore();
+    writeFileSync(path, bytes.subarray(0, 4096));
+    await expectRefused(path);
+  });
+});
+
+describe('mot stats at scale', () => {
+  /**
+   * A store as mot 0.1 wrote it (schema 1), with `answers` answers in one session, spread over
+   * 50 questions so that each is answered many times: what made stats quadratic.
+   */
+  function oldStore(answers: number): string {
+    const path = join(box.dir, `old-${answers}.db`);
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.exec(MIGRATIONS[0]!);
+    db.pragma('user_version = 1');
+    const plan = Array.from({ length: answers }, (_, i) => ({ id: `sample-clinic/q${i % 50}`, order: [0, 1, 2] }));
+    db.prepare(`INSERT INTO sessions (id, learner, mode, filters, seed, plan, pass_mark, started) VALUES ('s1', 'tester', 'exam', '{}', 1, ?, 0.8, '2027-01-10T09:00:00.000Z')`).run(JSON.stringify(plan));
+    const insert = db.prepare(
+      `INSERT INTO answers (session_id, position, learner, question_id, question_hash, response, score, seconds, answered_at) VALUES ('s1', ?, 'tester', ?, 'h', '[0]', ?, NULL, ?)`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < answers; i++) insert.run(i, `sample-clinic/q${i % 50}`, (i % 4) / 4, new Date(Date.parse('2027-01-10T09:00:00Z') + i * 1000).toISOString());
+    })();
+    db.close();
+    return path;
+  }
+
+  async function timedStats(path: string): Promise<{ ms: number; json: StatsJson }> {
+    const started = performance.now();
+    const run = await mot(['stats', '--json', '--store', path]);
+    const ms = performance.now() - started;
+    expect(run.code, run.stderr).toBe(0);
+    return { ms, json: jsonOf<StatsJson>(run) };
+  }
+
+  it('reports 10,000 answers in one session in under 0.5 s', async () => {
+    const path = oldStore(10_000);
+    const first = await timedStats(path); // also brings the store to the current schema
+    expect(first.json.answered).toBe(10_000);
+    expect(first.json.sessions).toEqual([expect.objectContaining({ answered: 10_000, finished: false, score: 0.375 })]);
+    const times = [first.ms];
+    for (let i = 0; i < 3; i++) times.push((await timedStats(path)).ms);
+    expect(Math.min(...times)).toBeLessThan(500);
+  });
+
+  it('reports 100,000 answers in one session, with the same figures as it stores', async () => {
+    const path = oldStore(100_000);
+    const { json } = await timedStats(path);
+    expect(json.answered).toBe(100_000);
+    expect(json.sessions[0]).toMatchObject({ answered: 100_000, score: 0.375 });
+    // Sessions go on after the migration: one more answer is counted once.
+    expect((await mot(['exam', ...SAMPLE, '--store', path], 'b\n')).code).toBe(0);
+    expect((await timedStats(path)).json.answered).toBe(100_001);
+  }, 60_000);
 });
 
 describe('a store that cannot be created', () => {
