@@ -7,9 +7,9 @@ import { certificateBasis, examsAtBank, normaliseCode, verificationCode } from '
 import { UsageError, UserError } from '../errors.js';
 import { certificateSay as say } from '../messages/report.js';
 import { defaultStorePath } from '../store/location.js';
-import { openProgressStore } from '../store/open.js';
 import { makeOutput, type Output } from '../ui/output.js';
 import { percent } from '../ui/text.js';
+import { openExistingStore } from './report.js';
 import { loadContent, openScreen, type ContentOptions } from './shared.js';
 
 export interface CertificateOptions extends ContentOptions {
@@ -34,7 +34,7 @@ export async function certificate(options: CertificateOptions, io: Io = {}): Pro
   if (!learner || !bank) throw new UsageError(say.needsLearnerAndBank, say.needsLearnerAndBankHint);
   const screen = await openScreen(false);
   const loaded = await loadContent(options, screen);
-  const store = await openProgressStore(options.store || defaultStorePath(env));
+  const store = await openExistingStore(options.store || defaultStorePath(env));
   let sessions, answers;
   try {
     [sessions, answers] = await Promise.all([store.sessions({ learner, modes: ['exam'] }), store.answers({ learner, banks: [bank] })]);
@@ -86,7 +86,7 @@ export async function verifyCertificate(codeText: string, options: VerifyOptions
   const out = io.output ?? makeOutput();
   const code = normaliseCode(codeText);
   if (!/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/.test(code)) throw new UsageError(say.badCode(codeText));
-  const store = await openProgressStore(options.store || defaultStorePath(env));
+  const store = await openExistingStore(options.store || defaultStorePath(env));
   let session, answers;
   try {
     session = (await store.sessions({ modes: ['exam'] })).find((s) => verificationCode(s.id) === code);

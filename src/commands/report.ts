@@ -12,7 +12,8 @@ import { reportSay as say } from '../messages/report.js';
 import { itemsCsv, learnersCsv } from '../report/csv.js';
 import { renderItemsText, renderLearnersText, type TextLayout } from '../report/text.js';
 import { defaultStorePath } from '../store/location.js';
-import { openProgressStore } from '../store/open.js';
+import { engineOf, openProgressStore } from '../store/open.js';
+import type { ProgressStore } from '../store/progress-store.js';
 import { makeOutput, type Output } from '../ui/output.js';
 import { filtersFrom, loadContent, openScreen, type FilterOptions } from './shared.js';
 
@@ -53,7 +54,7 @@ export async function report(tableArgument: string | undefined, options: ReportO
   const scopeBanks = loaded.banks.filter((b) => (!filters.banks || filters.banks.includes(b.id)) && (!filters.industries || filters.industries.includes(b.industry)));
   const questions = new Map(loaded.banks.flatMap((b) => b.questions.map((q) => [q.id, q] as const)));
 
-  const store = await openProgressStore(options.store || defaultStorePath(env));
+  const store = await openExistingStore(options.store || defaultStorePath(env));
   let sessions, answers;
   try {
     const query = { ...(options.learner ? { learner: options.learner } : {}), ...(since ? { since } : {}) };
@@ -150,4 +151,10 @@ function emitCsv(out: Output, document: ReportDocument, table: 'items' | 'learne
   if (named) return emit(out, join(path, `${table}.csv`), csv[table](document));
   mkdirSync(path, { recursive: true });
   for (const name of REPORT_TABLES) emit(out, join(path, `${name}.csv`), csv[name](document));
+}
+
+/** Opens a store to read: a missing SQLite file is a mistaken path, not a store to create. */
+export async function openExistingStore(location: string): Promise<ProgressStore> {
+  if (engineOf(location) === 'sqlite' && !existsSync(location)) throw new UserError(say.noStore(location), say.noStoreHint);
+  return openProgressStore(location);
 }

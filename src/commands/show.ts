@@ -8,10 +8,10 @@ import type { ItemRow } from '../core/report/items.js';
 import { planQuestion } from '../core/selection.js';
 import { UsageError, UserError } from '../errors.js';
 import { showSay as say } from '../messages/report.js';
-import { flushed } from './report.js';
+import { flushed, openExistingStore } from './report.js';
 import { renderChoices as renderReportChoices } from '../report/text.js';
 import { defaultStorePath } from '../store/location.js';
-import { openProgressStore } from '../store/open.js';
+import { engineOf } from '../store/open.js';
 import { makeOutput, type Output } from '../ui/output.js';
 import { renderChoices, renderQuestion } from '../ui/render.js';
 import { padEnd, wrap } from '../ui/text.js';
@@ -83,14 +83,15 @@ function find(id: string, questions: ReadonlyMap<string, Question>): Question {
 }
 
 /**
- * The question's row of `mot report` (first exam attempts), when there is a store to read: one
- * named by --store or MOT_STORE, or the default file if it exists (it is not created for this).
+ * The question's row of `mot report` (first exam attempts), when there is a store to read: the
+ * one named by --store, or MOT_STORE or the default file if it exists (it is not created for this).
  * undefined: no store; null: a store without counted answers to this question.
  */
 async function reportRow(question: Question, questions: ReadonlyMap<string, Question>, option: string | undefined, env: NodeJS.ProcessEnv): Promise<ItemRow | null | undefined> {
-  const location = option || env.MOT_STORE;
-  if (!location && !existsSync(defaultStorePath(env))) return undefined;
-  const store = await openProgressStore(location || defaultStorePath(env));
+  const location = option || defaultStorePath(env);
+  // Only a store named on the command line must exist; MOT_STORE or the default may not yet.
+  if (!option && engineOf(location) === 'sqlite' && !existsSync(location)) return undefined;
+  const store = await openExistingStore(location);
   let sessions, answers;
   try {
     [sessions, answers] = await Promise.all([store.sessions(), store.answers()]);

@@ -40,6 +40,8 @@ export const reportSay = {
   retired: (n: number) => `${n} answered question${n === 1 ? ' is' : 's are'} in no loaded bank any more and ${n === 1 ? 'is' : 'are'} left out.`,
   unanswered: (n: number) => `${n} question${n === 1 ? '' : 's'} in scope had no counted answer.`,
   cannotWrite: (path: string, why: string) => `cannot write ${path}: ${why}.`,
+  noStore: (path: string) => `there is no progress store at ${path}: nobody has trained with it yet.`,
+  noStoreHint: 'Point --store (or MOT_STORE) at the file or postgres:// URL your learners use.',
 } as const;
 
 export const showSay = {

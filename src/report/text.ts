@@ -35,13 +35,15 @@ export function renderItemsText(report: ReportDocument, { paint, width }: TextLa
     return lines.join('\n');
   }
   lines.push(paint.dim(`${report.questions.length} questions answered · ${learners} learner${learners === 1 ? '' : 's'}`));
-  const idWidth = Math.min(Math.max(8, ...report.questions.map((q) => q.id.length)), Math.max(20, width - 44));
+  const idWidth = Math.min(Math.max(8, ...report.questions.map((q) => q.id.length)), Math.max(20, width - 48));
   const head = `${padEnd('question', idWidth)}  ${padEnd('type', 10)} ${padStart('n', 5)} ${padStart('facil.', 6)} ${padStart('discr.', 6)}  flags`;
   lines.push('', paint.bold(head));
   for (const q of report.questions) {
-    const id = q.id.length > idWidth ? q.id.slice(0, idWidth - 1) + '…' : q.id;
+    // An id too long for its column gets a line of its own, the figures under it: never cut.
+    const long = q.id.length > idWidth;
+    if (long) lines.push(q.id);
     const flags = flagsText(q.flags, paint);
-    lines.push(`${padEnd(id, idWidth)}  ${padEnd(q.type, 10)} ${padStart(String(q.n), 5)} ${padStart(pct(q.facility), 6)} ${padStart(corr(q.discrimination), 6)}  ${flags}`);
+    lines.push(`${padEnd(long ? '' : q.id, idWidth)}  ${padEnd(q.type, 10)} ${padStart(String(q.n), 5)} ${padStart(pct(q.facility), 6)} ${padStart(corr(q.discrimination), 6)}  ${flags}`);
   }
   const flagged = report.questions.filter((q) => q.flags.some((f) => f !== 'few-answers'));
   if (flagged.length > 0) {

@@ -80,7 +80,11 @@ describe('mot certificate', () => {
     expect(r.stderr).toContain('has not finished an exam');
   });
 
-  it('refuses a learner with no exam, an unknown code, and missing options', async () => {
+  it('refuses a learner with no exam, an unknown code, a missing store and missing options', async () => {
+    const noStore = await mot(['certificate', '--learner', 'tester', '-b', 'sample-clinic', ...GOOD]);
+    expect(noStore.code).toBe(1);
+    expect(noStore.stderr).toContain('there is no progress store at');
+    expect((await mot(EXAM, ALL_RIGHT)).code).toBe(0);
     const none = await mot(['certificate', '--learner', 'nobody', '-b', 'sample-clinic', ...GOOD]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('nobody has no exam');
@@ -91,6 +95,6 @@ describe('mot certificate', () => {
     expect(bad.code).toBe(2);
     const missing = await mot(['certificate', '-b', 'sample-clinic']);
     expect(missing.code).toBe(2);
-    for (const r of [none, unknown, bad, missing]) expectNoStackTrace(r);
+    for (const r of [noStore, none, unknown, bad, missing]) expectNoStackTrace(r);
   });
 });

@@ -15,7 +15,7 @@ const mot = (args: string[], input = '', env: Record<string, string | undefined>
 
 describe('mot show', () => {
   it('draws the question, then every choice with its key, its feedback and the explanation', async () => {
-    const r = await mot(['show', 'sample-clinic/waiting-room-delay', ...GOOD, '--store', join(box.dir, 'none.db')]);
+    const r = await mot(['show', 'sample-clinic/waiting-room-delay', ...GOOD]); // MOT_STORE names a file not made yet
     expect(r.code, r.stderr).toBe(0);
     const out = r.stdout;
     expect(out).toContain('The clinic is running forty minutes late.');
@@ -41,7 +41,7 @@ describe('mot show', () => {
   });
 
   it('finds a question by its own id when only one bank has it', async () => {
-    const r = await mot(['show', 'discharge-call', ...GOOD, '--store', join(box.dir, 'x.db')]);
+    const r = await mot(['show', 'discharge-call', ...GOOD]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/a\)\s+correct\s+Asking how the patient/);
     expect(r.stdout).toMatch(/b\)\s+wrong\s+Reading the billing policy/);
@@ -53,5 +53,15 @@ describe('mot show', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no question "sample-clinic/waiting-room" is loaded.');
     expect(r.stderr).toContain('sample-clinic/waiting-room-delay');
+  });
+
+  it('refuses a --store that does not exist instead of creating it', async () => {
+    const missing = join(box.dir, 'typo.db');
+    const r = await mot(['show', 'discharge-call', ...GOOD, '--store', missing]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`there is no progress store at ${missing}`);
+    const report = await mot(['report', ...GOOD, '--store', missing]);
+    expect(report.code).toBe(1);
+    expect(report.stderr).toContain('there is no progress store');
   });
 });
