@@ -43,7 +43,8 @@ export function htmlToText(html: string, newlinesBreak = false): string {
     .replace(/<li\b[^>]*>/gi, '\n- ')
     .replace(/<\/?(p|div|h[1-6]|ul|ol|table|tr|blockquote|pre)\b[^>]*>/gi, '\n\n')
     .replace(/<\/t[dh]\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, '');
+    // Only what a browser takes for a tag goes: `a < b` and `<>` are text.
+    .replace(/<\/?[a-z!?][^>]*>/gi, '');
   return tidy(decodeEntities(text));
 }
 

@@ -206,6 +206,7 @@ describe('plain text from Moodle markup', () => {
   it('keeps paragraphs and breaks, drops tags, decodes named and numeric entities', () => {
     expect(htmlToText('<p>One&nbsp;&amp; two</p><p>Three<br/>four &#8211; &#x2014; &hellip; &bogus;</p>')).toBe('One & two\n\nThree\nfour \u2013 \u2014 \u2026 &bogus;');
     expect(htmlToText('<ul><li>a</li><li>b</li></ul><img src="x.png" alt="A map">')).toBe('- a\n- b\n\n[image: A map]');
+    expect(htmlToText('if a < b and b > c, then <> is text')).toBe('if a < b and b > c, then <> is text');
   });
 
   it('drops Markdown emphasis and keeps link text with its address', () => {
