@@ -129,3 +129,15 @@ describe('helpers', () => {
     expect([0, 12.5, 60, 3723.25].map(isoDuration)).toEqual(['PT0S', 'PT12.5S', 'PT1M', 'PT1H2M3.25S']);
   });
 });
+
+describe('the LRS address', () => {
+  it('is the Statements resource of the endpoint, remembered without credentials or query', async () => {
+    const { endpointKey, statementsUrl } = await import('../../src/lms/lrs.js');
+    expect(statementsUrl('https://lrs.example.org/xapi').href).toBe('https://lrs.example.org/xapi/statements');
+    expect(statementsUrl('https://lrs.example.org/xapi/').href).toBe('https://lrs.example.org/xapi/statements');
+    expect(statementsUrl('https://lrs.example.org/xapi/statements').href).toBe('https://lrs.example.org/xapi/statements');
+    expect(endpointKey(statementsUrl('https://key:secret@lrs.example.org:8443/data/xAPI?x=1'))).toBe('https://lrs.example.org:8443/data/xAPI/statements');
+    expect(() => statementsUrl('ftp://lrs.example.org')).toThrow();
+    expect(() => statementsUrl('not a url')).toThrow();
+  });
+});
