@@ -40,6 +40,81 @@ export function weakest(records: readonly QuestionRecord[], questions: ReadonlyM
     .map((r) => ({ id: r.questionId, answered: r.answered, mean_score: round(r.meanScore), last_score: round(r.lastScore), retired: !questions.has(r.questionId) }));
 }
 
+/** A session as the store sums it up. */
+export interface SessionFigures {
+  id: string;
+  mode: string;
+  started: string;
+  finished: boolean;
+  answered: number;
+  planned: number;
+  score: number | null;
+}
+
+/** What `mot stats` reports (its JSON, field for field), computed from what the store returns. */
+export interface ProgressReport {
+  learner: string;
+  answered: number;
+  mean_score: number | null;
+  due_today: number;
+  sessions: { id: string; mode: string; started: string; finished: boolean; answered: number; questions: number; score: number | null }[];
+  breakdown: { industry: Record<string, number>; moment: Record<string, number>; stage: Record<string, number> };
+  weakest: Weakness[];
+  /** Questions answered that are no longer in any loaded bank. */
+  retired: string[];
+}
+
+export interface ProgressInput {
+  learner: string;
+  answered: number;
+  dueToday: number;
+  sessions: readonly SessionFigures[];
+  records: readonly QuestionRecord[];
+  questions: ReadonlyMap<string, Question>;
+  weakestLimit?: number;
+}
+
+export function progressReport(input: ProgressInput): ProgressReport {
+  const { records, questions } = input;
+  const counted = records.reduce((sum, r) => sum + r.answered, 0);
+  const total = records.reduce((sum, r) => sum + r.meanScore * r.answered, 0);
+  return {
+    learner: input.learner,
+    answered: input.answered,
+    mean_score: counted ? round(total / counted) : null,
+    due_today: input.dueToday,
+    sessions: input.sessions.map((s) => ({
+      id: s.id,
+      mode: s.mode,
+      started: s.started,
+      finished: s.finished,
+      answered: s.answered,
+      questions: s.planned,
+      score: s.score === null ? null : round(s.score),
+    })),
+    breakdown: {
+      industry: groupMeans(records, questions, 'industry'),
+      moment: groupMeans(records, questions, 'moment'),
+      stage: groupMeans(records, questions, 'stage'),
+    },
+    weakest: weakest(records, questions, input.weakestLimit ?? 8),
+    retired: records.filter((r) => !questions.has(r.questionId)).map((r) => r.questionId),
+  };
+}
+
+/** The last moment of `now`'s day in UTC: "due today" counts cards due up to then. */
+export function endOfDay(now: Date): Date {
+  const end = new Date(now);
+  end.setUTCHours(23, 59, 59, 999);
+  return end;
+}
+
+/** The scores of the last `limit` scored sessions, oldest first; undefined when there are fewer than two to compare. */
+export function recentScores(report: Pick<ProgressReport, 'sessions'>, limit = 30): number[] | undefined {
+  const scores = report.sessions.flatMap((s) => (s.score === null ? [] : [s.score])).slice(-limit);
+  return scores.length > 1 ? scores : undefined;
+}
+
 /** A sparkline of scores from 0 to 1: one cell per session. */
 export function sparkline(scores: readonly number[], unicode: boolean): string {
   const cells = unicode ? '▁▂▃▄▅▆▇█' : '_.-~=+*#';

@@ -1,7 +1,7 @@
 // A learner's progress as numbers: group means, the weakest questions, a sparkline.
 import { describe, expect, it } from 'vitest';
 import type { Moment, Question, Stage } from '../../src/core/model.js';
-import { groupMeans, sparkline, weakest, type QuestionRecord } from '../../src/core/progress.js';
+import { endOfDay, groupMeans, progressReport, recentScores, sparkline, weakest, type QuestionRecord, type SessionFigures } from '../../src/core/progress.js';
 
 function question(id: string, industry: string, moment?: Moment, stage?: Stage): Question {
   const [bankId, localId] = id.split('/') as [string, string];
@@ -93,5 +93,82 @@ describe('sparkline', () => {
 
   it('is empty for no sessions', () => {
     expect(sparkline([], true)).toBe('');
+  });
+});
+
+describe('progressReport', () => {
+  const session = (id: string, score: number | null, over: Partial<SessionFigures> = {}): SessionFigures => ({
+    id,
+    mode: 'exam',
+    started: '2027-01-10T09:00:00.000Z',
+    finished: true,
+    answered: score === null ? 0 : 2,
+    planned: 2,
+    score,
+    ...over,
+  });
+  const base = { learner: 'sam', dueToday: 3, questions };
+
+  it.each([
+    { name: 'nothing answered', records: [], answered: 0, mean: null },
+    { name: 'one question', records: [record('retail/greet', 2, 0.5)], answered: 2, mean: 0.5 },
+    { name: 'weighted by answers', records: [record('retail/greet', 3, 1), record('retail/till', 1, 0)], answered: 4, mean: 0.75 },
+    { name: 'rounded to four places', records: [record('retail/greet', 3, 1 / 3)], answered: 3, mean: 0.3333 },
+  ])('gives the mean score over every answer: $name', ({ records, answered, mean }) => {
+    const report = progressReport({ ...base, answered, sessions: [], records });
+    expect(report.answered).toBe(answered);
+    expect(report.mean_score).toBe(mean);
+  });
+
+  it('lists each session with its count of questions and a rounded score, keeping unscored ones as null', () => {
+    const report = progressReport({ ...base, answered: 2, records: [record('retail/greet', 2, 0.5)], sessions: [session('a', 2 / 3, { planned: 5 }), session('b', null, { finished: false })] });
+    expect(report.sessions).toEqual([
+      { id: 'a', mode: 'exam', started: '2027-01-10T09:00:00.000Z', finished: true, answered: 2, questions: 5, score: 0.6667 },
+      { id: 'b', mode: 'exam', started: '2027-01-10T09:00:00.000Z', finished: false, answered: 0, questions: 2, score: null },
+    ]);
+  });
+
+  it('breaks the scores down by industry, moment and stage, and names the retired questions', () => {
+    const records = [record('retail/greet', 1, 1), record('clinic/wait', 1, 0), record('gone/old', 2, 0.5)];
+    const report = progressReport({ ...base, answered: 4, sessions: [], records });
+    expect(report.breakdown).toEqual({ industry: { healthcare: 0, retail: 1 }, moment: { second: 0, first: 1 }, stage: { delivery: 0, 'first-contact': 1 } });
+    expect(report.retired).toEqual(['gone/old']);
+    expect(report.weakest.map((w) => w.id)).toEqual(['clinic/wait', 'gone/old']);
+    expect(report.due_today).toBe(3);
+  });
+
+  it('lists at most eight weakest questions unless told otherwise', () => {
+    const records = Array.from({ length: 12 }, (_, i) => record(`b/q${i}`, 1, i / 20));
+    expect(progressReport({ ...base, answered: 12, sessions: [], records }).weakest).toHaveLength(8);
+    expect(progressReport({ ...base, answered: 12, sessions: [], records, weakestLimit: 3 }).weakest).toHaveLength(3);
+  });
+});
+
+describe('endOfDay', () => {
+  it.each([
+    ['2027-01-10T00:00:00.000Z', '2027-01-10T23:59:59.999Z'],
+    ['2027-01-10T23:59:59.999Z', '2027-01-10T23:59:59.999Z'],
+    ['2027-01-10T12:30:00+05:00', '2027-01-10T23:59:59.999Z'],
+    ['2027-01-10T22:00:00-05:00', '2027-01-11T23:59:59.999Z'],
+  ])('ends %s at %s (UTC)', (now, end) => {
+    expect(endOfDay(new Date(now)).toISOString()).toBe(end);
+  });
+});
+
+describe('recentScores', () => {
+  const sessions = (scores: (number | null)[]) => ({ sessions: scores.map((score, i) => ({ id: String(i), mode: 'exam', started: '', finished: true, answered: 1, questions: 1, score })) });
+
+  it.each([
+    { scores: [], expected: undefined },
+    { scores: [0.5], expected: undefined },
+    { scores: [0.5, null], expected: undefined },
+    { scores: [0.5, null, 1], expected: [0.5, 1] },
+  ])('keeps the scored sessions, and only when there are two to compare: $scores', ({ scores, expected }) => {
+    expect(recentScores(sessions(scores))).toEqual(expected);
+  });
+
+  it('keeps the last ones, oldest first', () => {
+    expect(recentScores(sessions([0.1, 0.2, 0.3, 0.4]), 2)).toEqual([0.3, 0.4]);
+    expect(recentScores(sessions(Array.from({ length: 40 }, (_, i) => i / 40)))).toHaveLength(30);
   });
 });
