@@ -7,6 +7,7 @@ import { parseBank } from '../banks/parse-bank.js';
 import { ID_PATTERN, INDUSTRY_PATTERN } from '../core/model.js';
 import { UsageError, UserError } from '../errors.js';
 import type { BankDoc, QuestionDoc } from '../lms/bank-doc.js';
+import { decodeQuiz, type Decoded } from '../lms/decode.js';
 import { categoryTag, toBankQuestions, type ReadQuiz } from '../lms/draft.js';
 import { lms } from '../messages/lms.js';
 import { makeOutput, type Output } from '../ui/output.js';
@@ -45,7 +46,8 @@ export async function importQuiz(files: string[], options: ImportOptions): Promi
   let firstCategory: string | undefined;
   for (const file of files) {
     const shown = displayPath(resolve(file));
-    const source = readQuizFile(file, shown);
+    const { text: source, encoding } = readQuizFile(file, shown);
+    if (encoding) out.note(lms.readAs(shown, encoding));
     const format = (options.format as QuizFormat | undefined) ?? detectFormat(file, source);
     if (!format) throw new UsageError(lms.unknownFormat(shown), lms.unknownFormatHint);
     const quiz = await readQuiz(source, format, shown);
@@ -121,12 +123,12 @@ export function detectFormat(file: string, source: string): QuizFormat | undefin
   return undefined;
 }
 
-function readQuizFile(file: string, shown: string): string {
+function readQuizFile(file: string, shown: string): Decoded {
   try {
     if (statSync(file).size > MAX_QUIZ_BYTES) throw new UserError(lms.tooLarge(shown, MAX_QUIZ_BYTES / 1048576));
-    const buffer = readFileSync(file);
-    if (buffer.includes(0)) throw new UserError(lms.unreadableFile(shown, 'it is not a text file (it contains NUL bytes)'));
-    return buffer.toString('utf8');
+    const decoded = decodeQuiz(readFileSync(file));
+    if (!decoded) throw new UserError(lms.unreadableFile(shown, 'it is not a text file (it contains NUL bytes)'));
+    return decoded;
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw new UserError(lms.unreadableFile(shown, (err as NodeJS.ErrnoException).code ?? String(err)));

@@ -32,6 +32,7 @@ export const lms = {
   unknownFormat: (file: string) => `cannot tell the format of ${file}.`,
   unknownFormatHint: 'Name it .gift or .xml, or say --format gift or --format moodle-xml.',
   unreadableFile: (file: string, why: string) => `cannot read ${file}: ${why}.`,
+  readAs: (file: string, encoding: string) => `note: ${file} was read as ${encoding}.`,
   notMoodleXml: (file: string, why: string) => `${file} is not Moodle XML: ${why}.`,
   xmlEntities: 'it declares XML entities, which Moodle never writes; mot does not read them',
   tooLarge: (file: string, mb: number) => `${file} is larger than ${mb} MB.`,

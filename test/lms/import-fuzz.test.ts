@@ -78,3 +78,14 @@ describe('texts the validator would refuse', () => {
     expect(converted.questions[0]!.choices.map((c) => c.text)).toEqual(['One', 'Two']);
   });
 });
+
+describe('file encodings', () => {
+  it('reads UTF-8, UTF-16 with a byte order mark, a declared ISO-8859-1 and Windows-1252 that is not UTF-8', async () => {
+    const { decodeQuiz } = await import('../../src/lms/decode.js');
+    expect(decodeQuiz(Buffer.from('Caf\u00e9 {=a ~b}', 'utf8'))).toEqual({ text: 'Caf\u00e9 {=a ~b}' });
+    expect(decodeQuiz(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Caf\u00e9', 'utf16le')]))).toEqual({ text: 'Caf\u00e9', encoding: 'UTF-16' });
+    expect(decodeQuiz(Buffer.from([...Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><quiz>Caf'), 0xe9]))!.text).toMatch(/Caf\u00e9$/);
+    expect(decodeQuiz(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x6f, 0x6b, 0x94]))).toEqual({ text: 'Caf\u00e9 \u201cok\u201d', encoding: 'Windows-1252 (it is not UTF-8)' });
+    expect(decodeQuiz(Buffer.from([0x61, 0x00, 0x62]))).toBeUndefined();
+  });
+});
