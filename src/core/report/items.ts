@@ -2,7 +2,7 @@
 // it separates stronger from weaker learners (discrimination), how the answers spread over the
 // choices, and the flags a trainer should look at.
 import type { Moment, Question, QuestionType, Stage } from '../model.js';
-import { countedAnswers, type Attempt, type AttemptsPolicy } from './attempts.js';
+import { forEachCounted, type Attempt, type AttemptsPolicy } from './attempts.js';
 import { TALLIES } from './choices.js';
 import { pearson, round } from './statistics.js';
 
@@ -52,9 +52,9 @@ export interface ItemRow {
  */
 export function itemTable(questions: readonly Question[], attempts: readonly Attempt[], policy: AttemptsPolicy): ItemRow[] {
   const wanted = new Map(questions.map((q) => [q.id, { scores: [] as number[], xs: [] as number[], rests: [] as number[], responses: [] as (readonly number[])[] }]));
-  for (const { attempt, answer } of countedAnswers(attempts, policy)) {
+  forEachCounted(attempts, policy, (attempt, answer) => {
     const tally = wanted.get(answer.questionId);
-    if (!tally) continue;
+    if (!tally) return;
     tally.scores.push(answer.score);
     tally.responses.push(answer.response);
     const others = attempt.answers.size - 1;
@@ -62,7 +62,7 @@ export function itemTable(questions: readonly Question[], attempts: readonly Att
       tally.xs.push(answer.score);
       tally.rests.push((attempt.total - answer.score) / others);
     }
-  }
+  });
   return questions.map((q) => {
     const t = wanted.get(q.id)!;
     const n = t.scores.length;
