@@ -121,6 +121,8 @@ async function collectStatements(options: XapiOptions, open?: ProgressStore): Pr
     const { buildStatements, ActorError } = await import('../lms/xapi.js');
     const questions = new Map(loaded.banks.flatMap((b) => b.questions.map((q) => [q.id, q] as const)));
     const banks = new Map(loaded.banks.map((b) => [b.id, b]));
+    const unknown = answers.filter((a) => !questions.has(a.questionId)).length;
+    if (unknown) (options.out ?? makeOutput()).note(lms.unknownQuestions(unknown));
     try {
       return buildStatements({ answers, sessions, questions, banks }, settings);
     } catch (err) {

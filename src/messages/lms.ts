@@ -68,6 +68,8 @@ export const lms = {
   badAuth: '--auth must be user:secret (or set MOT_XAPI_AUTH).',
   badNumber: (option: string, value: string) => `${option} "${value}" is not a whole number of at least 1.`,
   nothingStored: 'no stored answer matches; nothing to send.',
+  unknownQuestions: (n: number) =>
+    `note: ${n} answer${n === 1 ? ' is' : 's are'} to questions no longer loaded; ${n === 1 ? 'its statement names' : 'their statements name'} the question without describing it (add the bank with --content to describe it).`,
   allSent: (n: number, endpoint: string) => `all ${n} statement${n === 1 ? '' : 's'} were sent to ${endpoint} before; nothing to send.`,
   retrying: (attempt: number, why: string, ms: number) => `the LRS did not take the batch (${why}); try ${attempt + 1} in ${ms / 1000} s.`,
   sent: (n: number, endpoint: string, batches: number, before: number) =>

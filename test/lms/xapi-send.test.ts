@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { xapiSend, type SendOptions } from '../../src/commands/xapi.js';
+import { xapiExport, xapiSend, type SendOptions } from '../../src/commands/xapi.js';
 import { UserError } from '../../src/errors.js';
 import { openProgressStore } from '../../src/store/open.js';
 import { makeOutput } from '../../src/ui/output.js';
@@ -143,6 +143,16 @@ describe('mot xapi send', () => {
     storedOnce();
     expect(JSON.stringify([...lrs.stored.values()])).toBe(first);
     expect(notes).toContain(`${TOTAL} statements were already in the LRS; counted as sent.`);
+  });
+
+  it('exports JSON lines, and says when answers are to questions no longer loaded', async () => {
+    let stdout = '';
+    const out = makeOutput({ stdout: { write: (t: string) => ((stdout += t), true) }, stderr: { write: (t: string) => (notes.push(t.trimEnd()), true) } });
+    await xapiExport({ store: storePath, content: [CONTENT], activityBase: 'https://lms.example.org/mot', out });
+    expect(stdout.trim().split('\n')).toHaveLength(TOTAL);
+    expect(notes).toEqual([]);
+    await xapiExport({ store: storePath, activityBase: 'https://lms.example.org/mot', out });
+    expect(notes).toEqual(['note: 12 answers are to questions no longer loaded; their statements name the question without describing it (add the bank with --content to describe it).']);
   });
 
   it('says the LRS refused the credentials, without the secret', async () => {
