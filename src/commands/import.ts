@@ -70,7 +70,7 @@ export async function importQuiz(files: string[], options: ImportOptions): Promi
   if (questions.length === 0) throw new UserError(lms.nothingImported(files.map((f) => displayPath(resolve(f))).join(', ')), lms.nothingImportedHint);
 
   const fromCategory = firstCategory ? lastCategoryPart(firstCategory) : undefined;
-  const title = options.title ?? fromCategory ?? basename(files[0]!, extname(files[0]!));
+  const title = options.title?.trim() || fromCategory || basename(files[0]!, extname(files[0]!));
   const doc: BankDoc = {
     format: 1,
     bank: options.bank ?? (categoryTag(title) || 'imported'),
