@@ -5,6 +5,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import { builtInContentDir, displayPath } from '../banks/load-banks.js';
 import { parseBank } from '../banks/parse-bank.js';
 import { ID_PATTERN, INDUSTRY_PATTERN } from '../core/model.js';
+import { sanitizeLine } from '../core/sanitize.js';
 import { UsageError, UserError } from '../errors.js';
 import type { BankDoc, QuestionDoc } from '../lms/bank-doc.js';
 import { decodeQuiz, type Decoded } from '../lms/decode.js';
@@ -70,7 +71,8 @@ export async function importQuiz(files: string[], options: ImportOptions): Promi
   if (questions.length === 0) throw new UserError(lms.nothingImported(files.map((f) => displayPath(resolve(f))).join(', ')), lms.nothingImportedHint);
 
   const fromCategory = firstCategory ? lastCategoryPart(firstCategory) : undefined;
-  const title = options.title?.trim() || fromCategory || basename(files[0]!, extname(files[0]!));
+  const line = (text: string | undefined) => sanitizeLine(text ?? '').replace(/\s+/g, ' ').trim();
+  const title = line(options.title) || line(fromCategory) || line(basename(files[0]!, extname(files[0]!))) || 'Imported questions';
   const doc: BankDoc = {
     format: 1,
     bank: options.bank ?? (categoryTag(title) || 'imported'),
