@@ -163,6 +163,7 @@ Scripted: without a terminal, answers are read one per line from stdin:
     .option('--stage <s...>', 'questions of these stages only: first-contact, delivery, recovery, follow-up')
     .option('--tag <t...>', 'questions with one of these tags only')
     .addOption(new Option('--format <format>', 'text, csv, json or html').choices(['text', 'csv', 'json', 'html']).default('text'))
+    .option('--json', 'the same as --format json')
     .addOption(new Option('--table <table>', 'with csv: which table (default: the argument, else items)').choices(['items', 'learners']))
     .option('-o, --output <path>', 'write to this file (csv: a folder gets items.csv and learners.csv)')
     .option('--store <path>', 'the progress store: a file, or a postgres:// URL (default MOT_STORE)')

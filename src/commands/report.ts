@@ -30,6 +30,8 @@ export interface ReportOptions extends FilterOptions {
   learner?: string;
   store?: string;
   output?: string;
+  /** The same as --format json, as on the other commands. */
+  json?: boolean;
 }
 
 export interface ReportIo {
@@ -39,7 +41,7 @@ export interface ReportIo {
 
 export async function report(tableArgument: string | undefined, options: ReportOptions, io: ReportIo = {}): Promise<void> {
   const env = io.env ?? process.env;
-  const format = options.format ?? 'text';
+  const format = options.json ? 'json' : (options.format ?? 'text');
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}".`);
   const table = tableOf(tableArgument, options.table);
   const attempts = (options.attempts ?? 'first') as AttemptsPolicy;
@@ -100,6 +102,15 @@ export function flushed(stream: { write(text: string, done?: () => void): unknow
   return new Promise((resolve) => {
     // A stand-in stream that takes no callback is done at once.
     if (stream.write.length < 2) return resolve();
+    // A reader that stopped early (`mot report --json | head`) closes the pipe: that ends the
+    // command quietly, as the CLI contract says, instead of an unhandled EPIPE.
+    const emitter = stream as unknown as NodeJS.EventEmitter;
+    const closed = (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exitCode = 0;
+      resolve();
+    };
+    // Every pending write fails alike, so the listener stays until the process ends.
+    if (typeof emitter.on === 'function') emitter.on('error', closed);
     try {
       stream.write('', () => resolve());
     } catch {

@@ -23,6 +23,27 @@ function flagPaint(flag: Flag, paint: Paint): (text: string) => string {
   return paint.partial;
 }
 
+/** The row, its flags wrapped under the flags column when they would pass the width. */
+function flagLines(row: string, flags: readonly Flag[], width: number, paint: Paint): string[] {
+  const lines: string[] = [];
+  let line = row;
+  let room = width - row.length;
+  let first = true;
+  for (const flag of flags) {
+    if (!first && flag.length + 1 > room) {
+      lines.push(line.trimEnd());
+      line = ' '.repeat(row.length);
+      room = width - row.length;
+      first = true;
+    }
+    line += (first ? '' : ' ') + flagPaint(flag, paint)(flag);
+    room -= flag.length + (first ? 0 : 1);
+    first = false;
+  }
+  lines.push(line.trimEnd());
+  return lines;
+}
+
 function flagsText(flags: readonly Flag[], paint: Paint): string {
   return flags.map((f) => flagPaint(f, paint)(f)).join(' ');
 }
@@ -42,8 +63,8 @@ export function renderItemsText(report: ReportDocument, { paint, width }: TextLa
     // An id too long for its column gets a line of its own, the figures under it: never cut.
     const long = q.id.length > idWidth;
     if (long) lines.push(q.id);
-    const flags = flagsText(q.flags, paint);
-    lines.push(`${padEnd(long ? '' : q.id, idWidth)}  ${padEnd(q.type, 10)} ${padStart(String(q.n), 5)} ${padStart(pct(q.facility), 6)} ${padStart(corr(q.discrimination), 6)}  ${flags}`);
+    const figures = `${padEnd(long ? '' : q.id, idWidth)}  ${padEnd(q.type, 10)} ${padStart(String(q.n), 5)} ${padStart(pct(q.facility), 6)} ${padStart(corr(q.discrimination), 6)}  `;
+    lines.push(...flagLines(figures, q.flags, width, paint));
   }
   const flagged = report.questions.filter((q) => q.flags.some((f) => f !== 'few-answers'));
   if (flagged.length > 0) {

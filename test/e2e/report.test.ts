@@ -1,11 +1,12 @@
 // `mot report` against a store filled through the CLI by simulated learners, on both engines.
 // The figures are computed again here, independently, from what each exam printed (--json).
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoStackTrace, jsonOf } from '../helpers/output.js';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.js';
-import { runMot, sandbox } from '../helpers/run-mot.js';
+import { BIN, runMot, sandbox } from '../helpers/run-mot.js';
 
 // Written order = display order (shuffle: false). Planted flaws: q-easy (everyone nearly right),
 // q-miskeyed (its "best" is what weak learners pick), q-dead (choice c never picked).
@@ -238,6 +239,20 @@ describe.each(['sqlite', 'postgres'] as const)('mot report on %s', (engine) => {
     const source = readFileSync(page, 'utf8');
     expect(source.match(/<circle class="point/g)).toHaveLength(ORDER.length);
     expect(source).not.toMatch(/<(script|link|img)[^>]+(src|href)=/);
+  });
+
+  it('prints the JSON whole through a pipe, and ends quietly (exit 0, nothing on stderr) when the reader stops early', async () => {
+    const all = await mot(['report', '--content', content, '--format', 'json', '--attempts', 'all']);
+    expect(all.stdout.length).toBeGreaterThan(1000);
+    expect(() => JSON.parse(all.stdout)).not.toThrow();
+    const early = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'report', '--content', content, '--format', 'json'], { env: { ...process.env, ...box.env, MOT_STORE: store } });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(early).toEqual({ code: 0, stderr: '' });
   });
 
   it('narrows the rows by moment, bank or learner and refuses bad values with a usage error', async () => {
