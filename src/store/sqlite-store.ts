@@ -9,6 +9,7 @@ import type { CardData } from '../core/schedule.js';
 import { UserError } from '../errors.js';
 import { DAMAGED_HINT, storeMessages as say } from '../messages/store.js';
 import { cardAfter, isoMoment } from './cards.js';
+import { knownGood, rememberGood } from './checked.js';
 import { HINT, prepareStoreLocation, reason } from './location.js';
 import type {
   AnswerRecord,
@@ -43,7 +44,7 @@ export class SqliteStore implements ProgressStore {
     } catch (err) {
       throw new UserError(say.cannotOpen(path, reason(err)), HINT);
     }
-    const store = new SqliteStore(db, path, size === 0);
+    const store = new SqliteStore(db, path, size === 0 || (size > CHECK_AT_OPEN_BYTES && knownGood(path)));
     try {
       db.function('mot_uuid', { deterministic: false }, () => randomUUID());
       // A small store is checked whole at once (a few milliseconds), so that even a command that
@@ -71,6 +72,7 @@ export class SqliteStore implements ProgressStore {
     const result = this.db.pragma(`${check}(1)`, { simple: true });
     if (result !== 'ok') throw new UserError(say.damaged(this.location, String(result).split('\n')[0]!), DAMAGED_HINT);
     this.verified = true;
+    rememberGood(this.location);
   }
 
   /** Like guard, for work that writes: the file is checked first. */
@@ -104,6 +106,8 @@ export class SqliteStore implements ProgressStore {
     if (this.closed) return;
     this.closed = true;
     this.db.close();
+    // What mot checked and then wrote itself needs no check next time.
+    if (this.verified) rememberGood(this.location);
   }
 
   createSession(session: SessionRecord): Promise<void> {

