@@ -259,6 +259,12 @@ describe.each(['sqlite', 'postgres'] as const)('mot report on %s', (engine) => {
     const one = jsonOf<ReportJson>(await mot(['report', '--content', content, '--format', 'json', '--learner', 'learner-05']));
     expect(one.learners.map((l) => l.learner)).toEqual(['learner-05']);
     expect(one.questions.every((q) => q.n === 1 && q.flags.join() === 'few-answers')).toBe(true);
+    // --since narrows the sessions before the first is chosen: only the two retakes of 5 December remain.
+    const since = jsonOf<ReportJson>(await mot(['report', '--content', content, '--format', 'json', '--since', '2026-12-05']));
+    expect(since.questions.map((q) => [q.n, q.facility])).toEqual(ORDER.map(() => [2, 1]));
+    expect(since.learners.map((l) => l.learner)).toEqual(['learner-00', 'learner-01']);
+    const moment = jsonOf<ReportJson>(await mot(['report', '--content', content, '--format', 'json', '--moment', 'first']));
+    expect(moment.questions).toEqual([]);
     for (const args of [['--attempts', 'best'], ['--modes', 'exam,quiz'], ['--since', 'yesterday'], ['--format', 'pdf'], ['nonsense']]) {
       const r = await mot(['report', '--content', content, ...args]);
       expectNoStackTrace(r);
