@@ -37,9 +37,7 @@ export function parsePostgresUrl(location: string): { url: URL; safe: string } {
     throw new UserError(say.badUrl(redact(location)), say.badUrlHint);
   }
   if (!url.hostname && !url.searchParams.get('host')) throw new UserError(say.badUrl(redact(location)), say.badUrlHint);
-  const shown = new URL(url.href);
-  if (shown.password) shown.password = '';
-  return { url, safe: shown.href.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):@/i, '$1@') };
+  return { url, safe: redact(location) };
 }
 
 /** A location as it may be printed: a PostgreSQL URL loses its password, a path stays as it is. */
@@ -47,6 +45,7 @@ export function safeLocation(location: string): string {
   return engineOf(location) === 'postgres' ? redact(location) : location;
 }
 
+/** The URL without the password it may hold, in its user part or as a `password=` parameter. */
 function redact(location: string): string {
-  return location.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1@');
+  return location.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1@').replace(/([?&]password=)[^&#]*/gi, '$1***');
 }
