@@ -1,13 +1,15 @@
 // The benchmark: start-up, time to the first question, validating 10,000 questions, and the
-// progress store at 1,000,000 answers, all measured in one run on this machine, as ratios against
-// plain Node where that makes sense. It reports; it never fails (exit code 0).
+// progress store at 1,000,000 answers on SQLite and on PostgreSQL (an embedded server the bench
+// starts itself), all measured in one run on this machine, as ratios against plain Node where that
+// makes sense. It reports; it never fails (exit code 0).
 //
 //   npm run bench                      build, then run every section
 //   node scripts/bench.mjs --only A,D  some sections only (expects a built dist/)
 //
 // Every timing is the median of several runs after a warm-up, processes run one at a time and
 // are timed from spawn with performance.now(). Temporary files go to the OS temp folder; the
-// generated store of 1,000,000 answers is kept there between runs (keyed by a version string).
+// generated stores of 1,000,000 answers (an SQLite file, a PostgreSQL data folder) are kept there
+// between runs, keyed by the generator's version and the stores' migrations.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,11 +25,8 @@ const NODE = process.execPath;
 const requireHere = createRequire(join(ROOT, 'package.json'));
 const TIME_BIN = '/usr/bin/time';
 const MOT_NOW = '2027-01-17T09:00:00.000Z';
-const STORE_GEN_VERSION = 'store-gen-3';
+const STORE_GEN_VERSION = 'store-gen-4';
 const BENCH_LEARNER = 'learner-250';
-const LEARNERS = 500;
-const SESSIONS_PER_LEARNER = 200; // 10 answers each: 500 × 200 × 10 = 1,000,000 answers
-const ANSWERS_PER_SESSION = 10;
 
 const only = (() => {
   const i = process.argv.indexOf('--only');
@@ -466,43 +465,37 @@ async function sectionC() {
   }
 }
 
-// ------------------------------------------------------------------ D. the store at 1,000,000 answers
+// ------------------------------------------------------------------ D. the store at 1,000,000 answers, SQLite and PostgreSQL
 
-/** The migrations' SQL, read from src/store/schema.ts (falls back to a copy of migration 1). */
-function migrationsSql() {
-  try {
-    const src = readFileSync(join(ROOT, 'src/store/schema.ts'), 'utf8');
-    const id = Number(/APPLICATION_ID\s*=\s*(0x[0-9a-f]+|\d+)/i.exec(src)[1]);
-    const body = /MIGRATIONS[^=]*=\s*\[([\s\S]*)\];/.exec(src)[1];
-    const sql = [...body.matchAll(/`([^`]*)`/g)].map((m) => m[1]);
-    if (sql.length && /CREATE TABLE answers/.test(sql[0])) return { sql, applicationId: id, from: 'src/store/schema.ts' };
-  } catch {}
-  return {
-    applicationId: 0x6d6f7431,
-    from: 'a copy in scripts/bench.mjs (src/store/schema.ts could not be read)',
-    sql: [
-      `CREATE TABLE sessions (id TEXT PRIMARY KEY, learner TEXT NOT NULL, mode TEXT NOT NULL, filters TEXT NOT NULL, seed INTEGER NOT NULL,
-         plan TEXT NOT NULL, pass_mark REAL NOT NULL, started TEXT NOT NULL, finished TEXT);
-       CREATE INDEX sessions_by_learner ON sessions (learner, started);
-       CREATE TABLE answers (id INTEGER PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE, position INTEGER NOT NULL,
-         learner TEXT NOT NULL, question_id TEXT NOT NULL, question_hash TEXT NOT NULL, response TEXT NOT NULL, score REAL NOT NULL, seconds REAL,
-         answered_at TEXT NOT NULL, UNIQUE (session_id, position));
-       CREATE INDEX answers_by_learner ON answers (learner, question_id);
-       CREATE TABLE cards (learner TEXT NOT NULL, question_id TEXT NOT NULL, due TEXT NOT NULL, card TEXT NOT NULL, PRIMARY KEY (learner, question_id)) WITHOUT ROWID;
-       CREATE INDEX cards_by_due ON cards (learner, due);`,
-    ],
-  };
-}
+// One learner with 1,000,000 answers (10,000 sessions of 100), stored through the stores' own
+// code (putSessions / putAnswers, cards scheduled by the real FSRS), once per schema version; the
+// SQLite file and the PostgreSQL data folder are kept in CACHE_ROOT between runs.
+const STORE_SESSIONS = 10_000;
+const STORE_ANSWERS_PER_SESSION = 100;
+const DRILL_NOW = '2027-01-24T09:00:00.000Z';
+const CONCURRENT_SESSIONS = 20;
+const CONCURRENT_ANSWERS = 200; // per session
 
-/** The SQL a Store method prepares, read from src/store/store.ts (falls back to the given copy). */
-function storeSql(method, fallback) {
-  try {
-    const src = readFileSync(join(ROOT, 'src/store/store.ts'), 'utf8');
-    const at = src.search(new RegExp(`\\n\\s+${method}\\(`));
-    const m = /\.prepare\(\s*(['`])([\s\S]*?)\1\s*,?\s*\)/.exec(src.slice(at));
-    if (at >= 0 && m) return { sql: m[2], copied: true };
-  } catch {}
-  return { sql: fallback, copied: false };
+/** The stores, their schemas and the test helper for an embedded server, bundled from src/ with esbuild for this run. */
+async function storeHelpers() {
+  const dir = join(ROOT, 'node_modules', '.cache', 'mot-bench');
+  mkdirSync(dir, { recursive: true });
+  const entry = join(dir, 'store-helpers-entry.ts');
+  const from = (path) => JSON.stringify(join(ROOT, path));
+  writeFileSync(
+    entry,
+    [
+      `export { openProgressStore } from ${from('src/store/open.ts')};`,
+      `export { MIGRATIONS } from ${from('src/store/schema.ts')};`,
+      `export { PG_MIGRATIONS } from ${from('src/store/postgres-schema.ts')};`,
+      `export { startPostgres } from ${from('test/helpers/postgres.ts')};`,
+      '',
+    ].join('\n'),
+  );
+  const outfile = join(dir, 'store-helpers.mjs');
+  const { build } = await import(pathToFileURL(requireHere.resolve('esbuild')).href);
+  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+  return import(pathToFileURL(outfile).href + `?t=${Date.now()}`);
 }
 
 /** Every built-in question: global id, type and number of choices. */
@@ -517,8 +510,8 @@ function builtInQuestions() {
   return out;
 }
 
-function generateStore(file, questions, schema) {
-  const Database = requireHere('better-sqlite3');
+/** The bench learner's sessions and answers, `batch` sessions at a time, the same on every run. */
+function* learnerData(questions, batch) {
   const rand = prng(42);
   const hex = (n) => {
     let s = '';
@@ -528,237 +521,259 @@ function generateStore(file, questions, schema) {
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(rand() * 4)]}${hex(3)}-${hex(12)}`;
   const hashes = new Map(questions.map((q) => [q.id, createHash('sha1').update(q.id).digest('hex').slice(0, 16)]));
   const now = Date.parse(MOT_NOW);
-  const DAY = 86_400_000;
-
-  rmSync(file, { force: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = OFF');
-  db.pragma('synchronous = OFF');
-  db.pragma(`application_id = ${schema.applicationId}`);
-  for (const sql of schema.sql) db.exec(sql);
-  db.pragma(`user_version = ${schema.sql.length}`);
-  const insSession = db.prepare(
-    'INSERT INTO sessions (id, learner, mode, filters, seed, plan, pass_mark, started, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insAnswer = db.prepare(
-    'INSERT INTO answers (session_id, position, learner, question_id, question_hash, response, score, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insCard = db.prepare('INSERT INTO cards (learner, question_id, due, card) VALUES (?, ?, ?, ?)');
+  const span = 3 * 365 * 86_400_000;
   const modes = ['train', 'train', 'exam', 'drill'];
-  const oneLearner = db.transaction((learner) => {
-    const seen = new Map(); // question id → { reps, last }
-    const span = 365 * DAY;
-    for (let s = 0; s < SESSIONS_PER_LEARNER; s++) {
-      const start = now - span + Math.floor(((s + rand() * 0.8) / SESSIONS_PER_LEARNER) * span);
-      const picked = shuffleWith(rand, questions).slice(0, ANSWERS_PER_SESSION);
-      const plan = picked.map((q) => ({ id: q.id, order: shuffleWith(rand, [...Array(q.n).keys()]) }));
+  for (let first = 0; first < STORE_SESSIONS; first += batch) {
+    const sessions = [];
+    const answers = [];
+    for (let s = first; s < Math.min(STORE_SESSIONS, first + batch); s++) {
+      const start = now - span + Math.floor(((s + rand() * 0.8) / STORE_SESSIONS) * span);
+      const picked = shuffleWith(rand, questions).slice(0, STORE_ANSWERS_PER_SESSION);
       const id = uuid();
-      const finishedAt = new Date(start + (ANSWERS_PER_SESSION + 1) * 40_000).toISOString();
-      insSession.run(id, learner, modes[s % 4], '{}', Math.floor(rand() * 2 ** 31), JSON.stringify(plan), 0.8, new Date(start).toISOString(), finishedAt);
+      sessions.push({
+        id,
+        learner: BENCH_LEARNER,
+        mode: modes[s % 4],
+        filters: {},
+        seed: Math.floor(rand() * 2 ** 31),
+        plan: picked.map((q) => ({ id: q.id, order: shuffleWith(rand, [...Array(q.n).keys()]) })),
+        passMark: 0.8,
+        started: new Date(start).toISOString(),
+        finished: new Date(start + (STORE_ANSWERS_PER_SESSION + 1) * 20_000).toISOString(),
+      });
       picked.forEach((q, position) => {
-        let response;
-        let score;
-        if (q.type === 'rank') {
-          response = shuffleWith(rand, [...Array(q.n).keys()]);
-          score = Math.round(rand() * 4) / 4;
-        } else if (q.type === 'multi') {
-          response = [...Array(q.n).keys()].filter(() => rand() < 0.5);
-          if (response.length === 0) response = [0];
-          score = Math.round(rand() * 4) / 4;
-        } else {
-          response = [Math.floor(rand() * q.n)];
-          score = [0, 0.25, 0.5, 1, 1][Math.floor(rand() * 5)];
-        }
-        const at = new Date(start + (position + 1) * 40_000).toISOString();
-        insAnswer.run(id, position, learner, q.id, hashes.get(q.id), JSON.stringify(response), score, 5 + Math.round(rand() * 550) / 10, at);
-        const card = seen.get(q.id) ?? { reps: 0, lapses: 0 };
-        card.reps++;
-        if (score < 0.5) card.lapses++;
-        card.last = at;
-        seen.set(q.id, card);
+        const response = q.type === 'rank' ? shuffleWith(rand, [...Array(q.n).keys()]) : q.type === 'best-worst' ? [0, 1] : [Math.floor(rand() * q.n)];
+        const score = [0, 0.25, 0.5, 1, 1][Math.floor(rand() * 5)];
+        answers.push({
+          id: uuid(),
+          sessionId: id,
+          learner: BENCH_LEARNER,
+          position,
+          questionId: q.id,
+          questionHash: hashes.get(q.id),
+          response,
+          score,
+          seconds: 5 + Math.round(rand() * 550) / 10,
+          answeredAt: new Date(start + (position + 1) * 20_000).toISOString(),
+        });
       });
     }
-    for (const [questionId, c] of seen) {
-      // Due dates spread around MOT_NOW: a month overdue to two months ahead.
-      const due = new Date(now + Math.floor((rand() * 90 - 30) * DAY)).toISOString();
-      const stability = Math.round((1 + rand() * 40) * 100) / 100;
-      const card = {
-        due,
-        stability,
-        difficulty: Math.round((3 + rand() * 5) * 100) / 100,
-        elapsed_days: Math.floor(rand() * 30),
-        scheduled_days: Math.max(1, Math.round(stability)),
-        learning_steps: 0,
-        reps: c.reps,
-        lapses: c.lapses,
-        state: 2,
-        last_review: c.last,
-      };
-      insCard.run(learner, questionId, due, JSON.stringify(card));
-    }
-  });
-  for (let l = 1; l <= LEARNERS; l++) oneLearner(`learner-${String(l).padStart(3, '0')}`);
-  db.pragma('journal_mode = WAL');
-  const counts = db.prepare('SELECT (SELECT count(*) FROM answers) AS answers, (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM cards) AS cards').get();
-  db.close();
-  return counts;
+    yield { sessions, answers };
+  }
 }
 
-/** The cached store (generating it when its version is not there yet) and a fresh working copy. */
-function prepareStore() {
-  const schema = migrationsSql();
-  const questions = builtInQuestions();
-  const key = createHash('sha1')
-    .update(JSON.stringify([STORE_GEN_VERSION, MOT_NOW, LEARNERS, SESSIONS_PER_LEARNER, schema, questions]))
-    .digest('hex')
-    .slice(0, 12);
-  mkdirSync(CACHE_ROOT, { recursive: true });
-  const cached = join(CACHE_ROOT, `store-${key}.db`);
-  let generated;
-  if (!existsSync(cached)) {
-    for (const f of readdirSync(CACHE_ROOT)) if (/^store-/.test(f)) rmSync(join(CACHE_ROOT, f), { force: true });
-    progress(`D: generating a store of ${(LEARNERS * SESSIONS_PER_LEARNER * ANSWERS_PER_SESSION).toLocaleString('en')} answers (once; kept in ${CACHE_ROOT})`);
-    const t0 = performance.now();
-    const tmp = `${cached}.${process.pid}.tmp`;
-    const counts = generateStore(tmp, questions, schema);
-    renameSync(tmp, cached);
-    generated = { ms: performance.now() - t0, counts };
+async function fillStore(helpers, location, questions) {
+  const t0 = performance.now();
+  const store = await helpers.openProgressStore(location);
+  try {
+    for (const { sessions, answers } of learnerData(questions, 100)) {
+      await store.putSessions(sessions);
+      await store.putAnswers(answers);
+    }
+    return { ms: performance.now() - t0, answers: await store.answeredCount(BENCH_LEARNER), sessions: (await store.sessionSummaries(BENCH_LEARNER)).length };
+  } finally {
+    await store.close();
   }
-  const copy = join(WORK, 'store.db');
-  copyFileSync(cached, copy); // the drill writes a session: keep the cached file as it was
-  return { file: copy, cached, key, schema, questions, generated };
+}
+
+/** A bank of 200 choice questions, for the concurrent sessions: every scripted answer is `a`. */
+function concurrencyBank() {
+  return [
+    'bank: bench-store',
+    'title: Store benchmark',
+    'industry: general',
+    'questions:',
+    ...Array.from({ length: CONCURRENT_ANSWERS }, (_, i) => [
+      `  - id: q-${String(i + 1).padStart(3, '0')}`,
+      `    prompt: Store benchmark situation ${i + 1}, what do you do?`,
+      '    choices:',
+      `      - { text: The best response to situation ${i + 1}, score: 1 }`,
+      `      - { text: A partly right response to situation ${i + 1}, score: 0.5 }`,
+      `      - { text: A wrong response to situation ${i + 1}, score: 0 }`,
+    ]).flat(),
+  ].join('\n');
 }
 
 async function sectionD() {
-  progress('D: progress store of 1,000,000 answers');
-  const store = prepareStore();
-  const size = statSync(store.file).size;
-  if (store.generated)
-    note(`D: generated the store in ${fmtMs(store.generated.ms)}: ${store.generated.counts.answers.toLocaleString('en')} answers, ${store.generated.counts.sessions.toLocaleString('en')} sessions, ${store.generated.counts.cards.toLocaleString('en')} cards; ${(size / 1048576).toFixed(0)} MB. Schema from ${store.schema.from}.`);
-  else note(`D: reused the generated store ${store.cached} (${(size / 1048576).toFixed(0)} MB; delete it to regenerate).`);
-  note(`D: ${store.questions.length} built-in questions, ${LEARNERS} learners × ${SESSIONS_PER_LEARNER} sessions × ${ANSWERS_PER_SESSION} answers; MOT_NOW=${MOT_NOW}; learner ${BENCH_LEARNER}.`);
+  progress(`D: the progress store: one learner with ${(STORE_SESSIONS * STORE_ANSWERS_PER_SESSION).toLocaleString('en')} answers, SQLite and PostgreSQL`);
+  const helpers = await storeHelpers();
+  const questions = builtInQuestions();
+  const key = (schema) =>
+    createHash('sha1')
+      .update(JSON.stringify([STORE_GEN_VERSION, MOT_NOW, STORE_SESSIONS, STORE_ANSWERS_PER_SESSION, schema, questions]))
+      .digest('hex')
+      .slice(0, 12);
+  mkdirSync(CACHE_ROOT, { recursive: true });
+  const sqliteKey = key(helpers.MIGRATIONS);
+  const pgKey = key(helpers.PG_MIGRATIONS);
+  // Only the current generation is kept.
+  for (const f of readdirSync(CACHE_ROOT))
+    if ((/^store-/.test(f) && f !== `store-${sqliteKey}.db`) || (/^pg-/.test(f) && f !== `pg-${pgKey}`)) rmSync(join(CACHE_ROOT, f), { recursive: true, force: true });
 
-  // A warm bank cache, as a learner's second run would have (B's, or a new one here).
-  const cacheHome = warmCacheHome ?? join(WORK, 'cache-d');
-  const dEnv = (extra = {}) => env({ MOT_NOW, XDG_CACHE_HOME: cacheHome, ...extra });
-  await run([MOT, 'banks', '--json'], { env: dEnv() });
+  // SQLite: the cached file, copied (the drill writes a session).
+  const cachedSqlite = join(CACHE_ROOT, `store-${sqliteKey}.db`);
+  if (!existsSync(cachedSqlite)) {
+    progress(`D: storing the answers in SQLite (once; kept in ${CACHE_ROOT})`);
+    const tmp = join(CACHE_ROOT, `building-${process.pid}.db`);
+    const filled = await fillStore(helpers, tmp, questions);
+    renameSync(tmp, cachedSqlite);
+    for (const suffix of ['-wal', '-shm']) rmSync(tmp + suffix, { force: true });
+    note(`D: SQLite: stored ${filled.answers.toLocaleString('en')} answers in ${filled.sessions.toLocaleString('en')} sessions through putSessions/putAnswers in ${fmtMs(filled.ms)}.`);
+  }
+  const sqliteFile = join(WORK, 'store.db');
+  copyFileSync(cachedSqlite, sqliteFile);
 
-  const statsArgs = (learner) => [MOT, 'stats', '--json', '--learner', learner, '--store', store.file];
-  const checkStats = (r) => {
-    try {
-      const j = JSON.parse(r.out);
-      return typeof j.answered === 'number' ? undefined : 'stats --json printed no "answered"';
-    } catch {
-      return 'stats --json printed no JSON';
-    }
-  };
-  const [version, stats, statsNobody] = await timeInterleaved(
-    [
-      { args: [MOT, '--version'], options: { env: dEnv() } },
-      { args: statsArgs(BENCH_LEARNER), options: { env: dEnv() }, check: checkStats },
-      { args: statsArgs('nobody-here'), options: { env: dEnv() }, check: checkStats },
-    ],
-    { warmup: 1, runs: 15 },
-  );
-  const statsLast = await run(statsArgs(BENCH_LEARNER), { env: dEnv() });
+  // PostgreSQL: the bench's own embedded server, on a data folder kept between runs.
+  let pg;
+  let pgUrl;
   try {
-    const j = JSON.parse(statsLast.out);
-    note(`D: stats for ${BENCH_LEARNER}: ${j.answered} answers, ${j.sessions?.length} sessions, ${j.due_today} due today.`);
-  } catch {}
-
-  row('D', 'mot --version (start-up)', fmtMs(version.time.median), { spread: fmtSpread(version.time) });
-  if (stats.time.n === 0) {
-    row('D', 'stats --json, beyond start-up', 'error', { target: '≤ 300 ms', pass: false });
-    note(`D: stats failed: ${describeFailure(stats.failures.at(-1))}`);
-  } else {
-    const beyond = stats.time.median - version.time.median;
-    row('D', `stats --json (${BENCH_LEARNER})`, fmtMs(stats.time.median), { spread: fmtSpread(stats.time) });
-    row('D', 'stats, beyond start-up', fmtMs(beyond), { ratio: `${fmtMs(beyond)} beyond --version`, target: '≤ 300 ms', pass: beyond <= 300, summaryFigure: fmtMs(beyond) });
-    if (statsNobody.time.n)
-      row('D', 'stats, learner with no answers (info)', fmtMs(statsNobody.time.median), {
-        spread: fmtSpread(statsNobody.time),
-        ratio: `${fmtMs(stats.time.median - statsNobody.time.median)} less`,
-      });
-  }
-
-  // The drill: stdin at end of input, so it selects the due cards, shows question 1 and stops.
-  const drillArgs = (learner) => [MOT, 'drill', '--json', '-n', '20', '--learner', learner, '--store', store.file];
-  const checkDrill = (r) => (/Question 1 of/.test(stripAnsi(r.err)) ? undefined : 'the drill showed no first question');
-  if (!firstQuestionWarm) await sectionB(); // the drill is compared with B's warm first question
-  const [drill, drillFirst, drillNew] = await timeInterleaved(
-    [
-      { args: drillArgs(BENCH_LEARNER), options: { env: dEnv(), input: '' }, check: checkDrill },
-      { args: drillArgs(BENCH_LEARNER), options: { env: dEnv(), input: '', until: 'Question 1 of', untilStream: 'stderr', timeoutMs: 30_000 } },
-      { args: drillArgs('nobody-here'), options: { env: dEnv(), input: '' }, check: checkDrill },
-    ],
-    { warmup: 1, runs: 15 },
-  );
-  const drillLast = await run(drillArgs(BENCH_LEARNER), { env: dEnv(), input: '' });
-  const drillLine = /Drill: [^\n]*/.exec(stripAnsi(drillLast.err))?.[0];
-  if (drillLine) note(`D: drill for ${BENCH_LEARNER} says "${drillLine.trim()}"`);
-  if (drill.time.n === 0) {
-    row('D', 'drill (stdin at end), beyond first question', 'error', { target: '≤ 100 ms', pass: false });
-    note(`D: drill failed: ${describeFailure(drill.failures.at(-1))}`);
-  } else {
-    row('D', `drill -n 20 to exit (${BENCH_LEARNER})`, fmtMs(drill.time.median), { spread: fmtSpread(drill.time) });
-    if (firstQuestionWarm?.n) {
-      const beyond = drill.time.median - firstQuestionWarm.median;
-      row('D', 'drill exit, beyond B warm first question', fmtMs(beyond), { ratio: `B warm: ${fmtMs(firstQuestionWarm.median)}`, target: '≤ 100 ms', pass: beyond <= 100, summaryFigure: fmtMs(beyond) });
-      if (drillFirst.time.n) {
-        const first = drillFirst.time.median - firstQuestionWarm.median;
-        row('D', 'drill first question, beyond B warm (info)', fmtMs(first), { ratio: `drill to Q1: ${fmtMs(drillFirst.time.median)}`, summaryFigure: fmtMs(first) });
-      }
-    }
-    if (drillNew.time.n) {
-      const beyond = drill.time.median - drillNew.time.median;
-      row('D', 'drill, beyond a learner with no cards (info)', fmtMs(beyond), { ratio: `new learner: ${fmtMs(drillNew.time.median)}` });
-    }
-  }
-
-  // The due-card choice in-process, with the SQL of Store.dueCards (and the other drill queries).
-  const due = storeSql('dueCards', 'SELECT question_id, due FROM cards WHERE learner = ? AND due <= ? ORDER BY due LIMIT ?');
-  const seen = storeSql('seenQuestions', 'SELECT question_id FROM cards WHERE learner = ?');
-  const fresh = storeSql(
-    'newSince',
-    'SELECT count(*) AS n FROM (SELECT question_id, min(answered_at) AS first FROM answers WHERE learner = ? GROUP BY question_id) WHERE first >= ?',
-  );
-  if (!due.copied || !seen.copied || !fresh.copied) note('D: some SQL could not be read from src/store/store.ts; the bench used its own copy.');
-  const Database = requireHere('better-sqlite3');
-  const startOfDay = MOT_NOW.slice(0, 10) + 'T00:00:00.000Z';
-  const queries = (db) => {
-    const rows = db.prepare(due.sql).all(BENCH_LEARNER, MOT_NOW, 100_000);
-    db.prepare(seen.sql).all(BENCH_LEARNER);
-    db.prepare(fresh.sql).get(BENCH_LEARNER, startOfDay);
-    return rows.length;
-  };
-  const onlyDue = [];
-  const withOpen = [];
-  let dueRows = 0;
-  {
-    const db = new Database(store.file);
-    db.pragma('journal_mode = WAL');
-    for (let i = 0; i < 60; i++) {
-      const t0 = performance.now();
-      dueRows = db.prepare(due.sql).all(BENCH_LEARNER, MOT_NOW, 100_000).length;
-      if (i >= 10) onlyDue.push(performance.now() - t0);
-    }
-    db.close();
-  }
-  for (let i = 0; i < 23; i++) {
+    const dataDir = join(CACHE_ROOT, `pg-${pgKey}`);
+    const building = !existsSync(join(dataDir, 'mot-bench-ready'));
+    if (building) rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
     const t0 = performance.now();
-    const db = new Database(store.file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    queries(db);
-    db.close();
-    if (i >= 3) withOpen.push(performance.now() - t0);
+    pg = await helpers.startPostgres({ dataDir, keepData: true });
+    note(`D: embedded PostgreSQL started in ${fmtMs(performance.now() - t0)} (port ${pg.port}).`);
+    pgUrl = pg.url.replace(/\/postgres$/, '/mot_bench');
+    if (building) {
+      progress(`D: storing the answers in PostgreSQL (once; kept in ${dataDir})`);
+      await pg.query(pg.url, 'CREATE DATABASE mot_bench');
+      const filled = await fillStore(helpers, pgUrl, questions);
+      await pg.query(pgUrl, 'VACUUM ANALYZE');
+      writeFileSync(join(dataDir, 'mot-bench-ready'), new Date().toISOString());
+      note(`D: PostgreSQL: stored ${filled.answers.toLocaleString('en')} answers in ${filled.sessions.toLocaleString('en')} sessions through putSessions/putAnswers in ${fmtMs(filled.ms)}.`);
+    }
+  } catch (err) {
+    note(`D: PostgreSQL could not be used: ${String(err?.message ?? err).split('\n')[0]}`);
+    await pg?.stop().catch(() => {});
+    pg = undefined;
   }
-  const q1 = series(onlyDue);
-  const q2 = series(withOpen);
-  note(`D: in-process: ${dueRows} due cards for ${BENCH_LEARNER}; SQL of Store.dueCards: ${due.sql.replace(/\s+/g, ' ')}`);
-  row('D', 'due-card query, in-process', fmtMs(q1.median), { spread: fmtSpread(q1), target: '≤ 100 ms', pass: q1.median <= 100 });
-  row('D', 'open + due + seen + new-today, in-process', fmtMs(q2.median), { spread: fmtSpread(q2), target: '≤ 100 ms', pass: q2.median <= 100 });
+  const engines = [['SQLite', sqliteFile], ...(pg ? [['PostgreSQL', pgUrl]] : [])];
+  note(`D: ${questions.length} built-in questions; learner ${BENCH_LEARNER}: ${STORE_SESSIONS.toLocaleString('en')} sessions × ${STORE_ANSWERS_PER_SESSION} answers; MOT_NOW=${MOT_NOW}; SQLite file ${(statSync(sqliteFile).size / 1048576).toFixed(0)} MB.`);
+
+  try {
+    // A warm bank cache, as a learner's second run would have (B's, or a new one here).
+    const cacheHome = warmCacheHome ?? join(WORK, 'cache-d');
+    const dEnv = (extra = {}) => env({ MOT_NOW, XDG_CACHE_HOME: cacheHome, ...extra });
+    await run([MOT, 'banks', '--json'], { env: dEnv() });
+    const checkStats = (r) => {
+      try {
+        const j = JSON.parse(r.out);
+        return j.answered === STORE_SESSIONS * STORE_ANSWERS_PER_SESSION || j.answered === 0 ? undefined : `stats counted ${j.answered} answers`;
+      } catch {
+        return 'stats --json printed no JSON';
+      }
+    };
+    const statsArgs = (learner, location) => [MOT, 'stats', '--json', '--learner', learner, '--store', location];
+    const side = [];
+    for (const [name, location] of engines) {
+      const [version, stats, nobody] = await timeInterleaved(
+        [
+          { args: [MOT, '--version'], options: { env: dEnv() } },
+          { args: statsArgs(BENCH_LEARNER, location), options: { env: dEnv() }, check: checkStats },
+          { args: statsArgs('nobody-here', location), options: { env: dEnv() }, check: checkStats },
+        ],
+        { warmup: 1, runs: 11 },
+      );
+      if (stats.time.n === 0) {
+        row('D', `stats --json, 1,000,000 answers, ${name}`, 'error', { target: '≤ 500 ms', pass: false });
+        note(`D: ${name}: stats failed: ${describeFailure(stats.failures.at(-1))}`);
+        continue;
+      }
+      row('D', `stats --json, 1,000,000 answers, ${name}`, fmtMs(stats.time.median), {
+        spread: fmtSpread(stats.time),
+        ratio: `${fmtMs(stats.time.median - version.time.median)} beyond --version`,
+        target: '≤ 500 ms',
+        pass: stats.time.median <= 500,
+      });
+      if (nobody.time.n) row('D', `stats, learner with no answers, ${name} (info)`, fmtMs(nobody.time.median), { spread: fmtSpread(nobody.time) });
+      side.push([name, stats.time.median]);
+    }
+
+    // The drill on SQLite: stdin at end of input, so it selects the due cards, shows question 1 and stops.
+    // A week after the last session, when a good part of the learner's cards are due.
+    const drillEnv = () => dEnv({ MOT_NOW: DRILL_NOW });
+    const drillArgs = (learner) => [MOT, 'drill', '--json', '-n', '20', '--learner', learner, '--store', sqliteFile];
+    const checkDrill = (r) => (/Question 1 of/.test(stripAnsi(r.err)) ? undefined : 'the drill showed no first question');
+    if (!firstQuestionWarm) await sectionB(); // the drill is compared with B's warm first question
+    const [drill, drillNew] = await timeInterleaved(
+      [
+        { args: drillArgs(BENCH_LEARNER), options: { env: drillEnv(), input: '' }, check: checkDrill },
+        { args: drillArgs('nobody-here'), options: { env: drillEnv(), input: '' }, check: checkDrill },
+      ],
+      { warmup: 1, runs: 11 },
+    );
+    if (drill.time.n === 0) {
+      row('D', 'drill (stdin at end), beyond first question', 'error', { target: '≤ 100 ms', pass: false });
+      note(`D: drill failed: ${describeFailure(drill.failures.at(-1))}`);
+    } else if (firstQuestionWarm?.n) {
+      const beyond = drill.time.median - firstQuestionWarm.median;
+      row('D', 'drill exit, beyond B warm first question, SQLite', fmtMs(beyond), { ratio: `drill ${fmtMs(drill.time.median)}, B warm ${fmtMs(firstQuestionWarm.median)}`, target: '≤ 100 ms', pass: beyond <= 100 });
+      if (drillNew.time.n) row('D', 'drill, beyond a learner with no cards (info)', fmtMs(drill.time.median - drillNew.time.median), { ratio: `new learner: ${fmtMs(drillNew.time.median)}` });
+    }
+
+    // What drill asks the store, in-process, through the store's own methods.
+    const startOfDay = MOT_NOW.slice(0, 10) + 'T00:00:00.000Z';
+    for (const [name, location] of engines) {
+      const times = [];
+      let due = 0;
+      for (let i = 0; i < 13; i++) {
+        const t0 = performance.now();
+        const store = await helpers.openProgressStore(location);
+        due = (await store.dueCards(BENCH_LEARNER, DRILL_NOW, 100_000)).length;
+        await store.seenQuestions(BENCH_LEARNER);
+        await store.newSince(BENCH_LEARNER, startOfDay);
+        await store.close();
+        if (i >= 3) times.push(performance.now() - t0);
+      }
+      const s = series(times);
+      row('D', `open + due + seen + new-today, in-process, ${name}`, fmtMs(s.median), { spread: fmtSpread(s), ratio: `${due} due`, target: '≤ 100 ms', pass: s.median <= 100 });
+    }
+
+    // Answers stored per second: 20 scripted exams at once, each answering 200 questions.
+    const dir = join(WORK, 'd-concurrent');
+    mkdirSync(join(dir, 'content'), { recursive: true });
+    writeFileSync(join(dir, 'content', 'bench-store.yaml'), concurrencyBank());
+    const answers = 'a\n'.repeat(CONCURRENT_ANSWERS);
+    const targets = [['SQLite', join(dir, 'concurrent.db')]];
+    if (pg) {
+      // A fresh database each run: the data folder is kept, this database must not be.
+      await pg.query(pg.url, 'DROP DATABASE IF EXISTS mot_bench_concurrent');
+      await pg.query(pg.url, 'CREATE DATABASE mot_bench_concurrent');
+      targets.push(['PostgreSQL', pg.url.replace(/\/postgres$/, '/mot_bench_concurrent')]);
+    }
+    const sessionArgs = (location, i) => [MOT, 'exam', '--content', join(dir, 'content'), '-b', 'bench-store', '-n', String(CONCURRENT_ANSWERS), '--no-shuffle', '--learner', `terminal-${i}`, '--store', location, '--json'];
+    for (const [name, location] of targets) {
+      await run(sessionArgs(location, 0), { env: dEnv(), input: 'a\n' }); // schema and bank cache in place first
+      const rates = [];
+      const failures = [];
+      for (let round = 0; round < 3; round++) {
+        const t0 = performance.now();
+        const results = await Promise.all(Array.from({ length: CONCURRENT_SESSIONS }, (_, i) => run(sessionArgs(location, i), { env: dEnv(), input: answers, timeoutMs: 300_000 })));
+        const ms = performance.now() - t0;
+        const ok = results.filter((r) => r.ok);
+        failures.push(...results.filter((r) => !r.ok));
+        rates.push((ok.length * CONCURRENT_ANSWERS) / (ms / 1000));
+      }
+      const store = await helpers.openProgressStore(location);
+      let stored = 0;
+      for (let i = 0; i < CONCURRENT_SESSIONS; i++) stored += await store.answeredCount(`terminal-${i}`);
+      await store.close();
+      const expected = 3 * CONCURRENT_SESSIONS * CONCURRENT_ANSWERS + 1;
+      if (failures.length) note(`D: ${name}: ${failures.length} concurrent sessions failed; last: ${describeFailure(failures.at(-1))}`);
+      const s = series(rates);
+      row('D', `answers stored/s, ${CONCURRENT_SESSIONS} concurrent sessions, ${name}`, `${Math.round(s.median)}/s`, {
+        spread: `3 rounds, ${Math.round(s.min)}–${Math.round(s.max)}/s`,
+        ratio: `${stored.toLocaleString('en')} of ${expected.toLocaleString('en')} stored`,
+        pass: stored === expected && failures.length === 0,
+        target: 'none lost',
+      });
+      side.push([`${name} answers/s`, s.median]);
+    }
+    if (side.length) note(`D: side by side: ${side.map(([n, v]) => (/answers/.test(n) ? `${n} ${Math.round(v)}` : `stats ${n} ${fmtMs(v)}`)).join(' · ')}`);
+  } finally {
+    await pg?.stop();
+  }
 }
 
 // ------------------------------------------------------------------ R. the report at 100,000 answers

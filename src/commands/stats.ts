@@ -34,6 +34,22 @@ export async function stats(options: StatsOptions, output: Output = makeOutput({
   }
   if (options.json) output.json(report);
   else for (const line of progressText(report, questions, screen)) output.print(line);
+  await flushed(output.stdout);
+}
+
+/**
+ * Resolves once what was written has left the process: a pipe takes writes asynchronously, and
+ * the entry point exits when the command returns, which would cut a long report at 64 KiB.
+ */
+function flushed(stream: { write(text: string, done?: () => void): unknown }): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.write.length < 2) return resolve();
+    try {
+      stream.write('', () => resolve());
+    } catch {
+      resolve();
+    }
+  });
 }
 
 /** The report as lines for a person. */

@@ -181,8 +181,9 @@ export class PostgresStore implements ProgressStore {
   recordAnswer(answer: AnswerRecord, schedule: (previous: CardData | undefined) => CardData | undefined): Promise<void> {
     return this.guard(() =>
       this.transaction(async (db) => {
-        await db.query('SELECT 1 FROM mot.sessions WHERE id = $1 FOR UPDATE', [answer.sessionId]);
-        await db.query(SQL.insertAnswer, [
+        // The session's row is locked first, so the next position is read after any other writer to it.
+        await db.query({ name: 'mot-lock-session', text: SQL.lockSession, values: [answer.sessionId] });
+        const values = [
           answer.id,
           answer.sessionId,
           answer.learner,
@@ -192,21 +193,22 @@ export class PostgresStore implements ProgressStore {
           answer.score,
           answer.seconds ?? null,
           answer.answeredAt,
-          answer.supersedes ?? null,
-        ]);
+        ];
+        let row: { card: CardData } | undefined;
         if (answer.supersedes) {
+          await db.query(SQL.insertAnswer, [...values, answer.supersedes]);
           const old = (await db.query<{ learner: string; question_id: string }>('SELECT learner, question_id FROM mot.answers WHERE id = $1', [answer.supersedes])).rows[0];
           await db.query(SQL.markSuperseded, [answer.id, answer.supersedes]);
           await db.query(SQL.recountSession, [answer.sessionId]);
           await recountQuestion(db, answer.learner, answer.questionId);
           if (old && old.question_id !== answer.questionId) await recountQuestion(db, old.learner, old.question_id);
+          row = (await db.query<{ card: CardData }>(SQL.cardForUpdate, [answer.learner, answer.questionId])).rows[0];
         } else {
-          await db.query(SQL.addToSession, [answer.sessionId, 1, answer.score]);
-          await db.query(SQL.addToQuestions, [[answer.learner], [answer.questionId], [1], [answer.score], [answer.answeredAt], [answer.answeredAt], [answer.score]]);
+          // One round trip: the answer, both running totals, and the card to schedule from.
+          row = (await db.query<{ card: CardData }>({ name: 'mot-record-answer', text: SQL.recordAnswer, values })).rows[0];
         }
-        const row = (await db.query<{ card: CardData }>('SELECT card FROM mot.cards WHERE learner = $1 AND question_id = $2 FOR UPDATE', [answer.learner, answer.questionId])).rows[0];
         const card = schedule(row?.card);
-        if (card) await db.query(SQL.upsertCards, [[answer.learner], [answer.questionId], [card.due], [JSON.stringify(card)]]);
+        if (card) await db.query({ name: 'mot-upsert-card', text: SQL.upsertCard, values: [answer.learner, answer.questionId, card.due, JSON.stringify(card)] });
       }),
     );
   }
@@ -516,8 +518,27 @@ export const SQL = {
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
   insertAnswer: `INSERT INTO mot.answers (id, session_id, position, learner, question_id, question_hash, response, score, seconds, answered_at, supersedes)
      VALUES ($1, $2, (SELECT coalesce(max(position) + 1, 0) FROM mot.answers WHERE session_id = $2), $3, $4, $5, $6, $7, $8, $9, $10)`,
+  lockSession: 'SELECT 1 FROM mot.sessions WHERE id = $1 FOR UPDATE',
+  recordAnswer: `WITH answer AS (
+       INSERT INTO mot.answers (id, session_id, position, learner, question_id, question_hash, response, score, seconds, answered_at)
+       VALUES ($1, $2, (SELECT coalesce(max(position) + 1, 0) FROM mot.answers WHERE session_id = $2), $3, $4, $5, $6, $7, $8, $9)
+     ), session AS (
+       UPDATE mot.sessions SET answered = answered + 1, score_sum = score_sum + $7 WHERE id = $2
+     ), totals AS (
+       INSERT INTO mot.question_totals AS t (learner, question_id, answered, score_sum, first_answered, last_answered, last_score)
+       VALUES ($3, $4, 1, $7, $9, $9, $7)
+       ON CONFLICT (learner, question_id) DO UPDATE SET
+         answered = t.answered + 1,
+         score_sum = t.score_sum + excluded.score_sum,
+         first_answered = least(t.first_answered, excluded.first_answered),
+         last_score = CASE WHEN excluded.last_answered >= t.last_answered THEN excluded.last_score ELSE t.last_score END,
+         last_answered = greatest(t.last_answered, excluded.last_answered)
+     )
+     SELECT card FROM mot.cards WHERE learner = $3 AND question_id = $4 FOR UPDATE`,
+  cardForUpdate: 'SELECT card FROM mot.cards WHERE learner = $1 AND question_id = $2 FOR UPDATE',
+  upsertCard: `INSERT INTO mot.cards (learner, question_id, due, card) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (learner, question_id) DO UPDATE SET due = excluded.due, card = excluded.card`,
   markSuperseded: 'UPDATE mot.answers SET superseded_by = $1 WHERE id = $2 AND superseded_by IS NULL',
-  addToSession: 'UPDATE mot.sessions SET answered = answered + $2, score_sum = score_sum + $3 WHERE id = $1',
   addToQuestions: `INSERT INTO mot.question_totals AS t (learner, question_id, answered, score_sum, first_answered, last_answered, last_score)
      SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::float8[], $5::timestamptz[], $6::timestamptz[], $7::float8[])
      ON CONFLICT (learner, question_id) DO UPDATE SET
