@@ -6,6 +6,7 @@ import type { CardData } from '../core/schedule.js';
 import { UserError } from '../errors.js';
 import { storeMessages as say } from '../messages/store.js';
 import { cardAfter, isoMoment } from './cards.js';
+import { StoreUnavailableError } from './errors.js';
 import { parsePostgresUrl } from './open.js';
 import { MIGRATION_LOCK, PG_MIGRATIONS } from './postgres-schema.js';
 import type {
@@ -18,16 +19,7 @@ import type {
   StoredAnswer,
 } from './progress-store.js';
 
-/** The PostgreSQL server cannot be reached, or went away: the message names it, never its password. */
-export class StoreUnavailableError extends UserError {
-  override name = 'StoreUnavailableError';
-  constructor(
-    readonly server: string,
-    why: string,
-  ) {
-    super(say.unavailable(server, why), say.unavailableHint);
-  }
-}
+export { StoreUnavailableError };
 
 /** Connections per mot process: a session needs one at a time; sync and the report a few. */
 export const DEFAULT_POOL_SIZE = 4;
