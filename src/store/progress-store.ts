@@ -40,7 +40,10 @@ export interface StoredAnswer {
   id: string;
   sessionId: string;
   learner: string;
-  /** Its place in its session: 0, 1, 2, ... in the order given. */
+  /**
+   * Its place in its session: 0, 1, 2, ... in the order given. An answer that replaces another
+   * takes the next place, so the replaced one's place is missing from every read.
+   */
   position: number;
   questionId: string;
   questionHash: string;
