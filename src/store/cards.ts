@@ -1,4 +1,5 @@
 // Shared by both engines: the card an answer copied in from another store (sync) leaves behind.
+// Loaded only by putAnswers, so commands that only read never load the scheduler.
 import { nextCard, ratingFor, type CardData } from '../core/schedule.js';
 
 /**
@@ -8,11 +9,4 @@ import { nextCard, ratingFor, type CardData } from '../core/schedule.js';
 export function cardAfter(previous: CardData | undefined, answer: { score: number; seconds: number | null; answeredAt: string }): CardData | undefined {
   if (previous?.last_review && previous.last_review > answer.answeredAt) return undefined;
   return nextCard(previous, new Date(answer.answeredAt), ratingFor(answer.score, answer.seconds ?? undefined));
-}
-
-/** A moment given in ISO 8601 (any offset), as the UTC form both engines compare and store. */
-export function isoMoment(value: string): string {
-  const at = new Date(value);
-  if (Number.isNaN(at.getTime())) throw new RangeError(`"${value}" is not an ISO 8601 time`);
-  return at.toISOString();
 }

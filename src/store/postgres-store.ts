@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { CardData } from '../core/schedule.js';
 import { UserError } from '../errors.js';
 import { storeMessages as say } from '../messages/store.js';
-import { cardAfter, isoMoment } from './cards.js';
+import { isoMoment } from './moments.js';
 import { StoreUnavailableError } from './errors.js';
 import { parsePostgresUrl } from './open.js';
 import { MIGRATION_LOCK, PG_MIGRATIONS } from './postgres-schema.js';
@@ -372,8 +372,9 @@ export class PostgresStore implements ProgressStore {
     );
   }
 
-  putAnswers(answers: readonly Entry[]): Promise<number> {
-    if (answers.length === 0) return Promise.resolve(0);
+  async putAnswers(answers: readonly Entry[]): Promise<number> {
+    if (answers.length === 0) return 0;
+    const { cardAfter } = await import('./cards.js');
     return this.guard(() =>
       this.transaction(async (db) => {
         const inserted = await db.query<{ id: string }>(

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { CardData } from '../core/schedule.js';
 import { UserError } from '../errors.js';
 import { DAMAGED_HINT, storeMessages as say } from '../messages/store.js';
-import { cardAfter, isoMoment } from './cards.js';
+import { isoMoment } from './moments.js';
 import { knownGood, rememberGood } from './checked.js';
 import { HINT, prepareStoreLocation, reason } from './location.js';
 import type {
@@ -319,7 +319,8 @@ export class SqliteStore implements ProgressStore {
     );
   }
 
-  putAnswers(answers: readonly (StoredAnswer & { supersededBy?: string })[]): Promise<number> {
+  async putAnswers(answers: readonly (StoredAnswer & { supersededBy?: string })[]): Promise<number> {
+    const { cardAfter } = await import('./cards.js');
     return this.write(() =>
       this.db
         .transaction(() => {
