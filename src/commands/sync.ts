@@ -1,10 +1,11 @@
 // `mot sync --to URL`: copies the sessions and answers of this store (all learners, or one) to
 // another, usually the organisation's PostgreSQL. Answer ids decide what is new, so running it
 // again (after a terminal was offline, or after an interruption) copies only what is missing.
-import { UsageError } from '../errors.js';
+import { existsSync } from 'node:fs';
+import { UsageError, UserError } from '../errors.js';
 import { syncMessages as say } from '../messages/store.js';
 import { defaultStorePath } from '../store/location.js';
-import { checkStoreLocation, openProgressStore, safeLocation } from '../store/open.js';
+import { checkStoreLocation, engineOf, openProgressStore, safeLocation } from '../store/open.js';
 import type { ProgressStore, SessionRecord } from '../store/progress-store.js';
 import { makeOutput, type Output } from '../ui/output.js';
 
@@ -31,6 +32,8 @@ export async function sync(options: SyncOptions, output: Output = makeOutput()):
   const fromLocation = options.store || defaultStorePath();
   if (!options.to) throw new UsageError(say.noTarget, say.noTargetHint);
   if (options.to === fromLocation) throw new UsageError(say.sameStore(safeLocation(fromLocation)));
+  // A missing local file is a mistaken path, not a store to create and then find empty.
+  if (engineOf(fromLocation) === 'sqlite' && !existsSync(fromLocation)) throw new UserError(say.noSource(fromLocation), say.noSourceHint);
   checkStoreLocation(fromLocation);
   checkStoreLocation(options.to);
   const source = await openProgressStore(fromLocation);

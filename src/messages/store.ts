@@ -30,6 +30,8 @@ export const storeMessages = {
 export const syncMessages = {
   noTarget: 'mot sync needs --to: the store to copy to.',
   noTargetHint: 'For example: mot sync --to postgres://mot@db.example.org/mot',
+  noSource: (path: string) => `there is no progress store at ${path} to sync from.`,
+  noSourceHint: 'Name the store with --store PATH (or MOT_STORE): the file your sessions were kept in.',
   sameStore: (where: string) => `--to names the store being copied from (${where}); nothing to do.`,
   progress: 'Syncing',
   done: (r: { to: string; learners: number; sessions: { sent: number; new: number }; answers: { sent: number; new: number } }) =>

@@ -1,5 +1,6 @@
 // `mot sync --to postgres://…` with the built binary: a terminal's SQLite store copied to the
 // organisation's PostgreSQL, run again safely, catching up after being offline, one learner only.
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { expectNoStackTrace, jsonOf } from '../helpers/output.js';
 import { freePort, startPostgres, TEST_PASSWORD, type TestPostgres } from '../helpers/postgres.js';
@@ -118,6 +119,15 @@ describe('mot sync --to postgres://…', () => {
     expect(run.stderr).toMatch(new RegExp(`postgres://postgres@127\\.0\\.0\\.1:${port}/mot cannot be reached`));
     expect(run.stderr).not.toContain(TEST_PASSWORD);
     expect((await syncJson()).answers.new).toBe(3);
+  });
+
+  it('from a store file that does not exist says so, and creates nothing', async () => {
+    const missing = `${box.dir}/no-such/mot.db`;
+    const run = await mot(['sync', '--to', url, '--store', missing]);
+    expect(run.code).toBe(1);
+    expectNoStackTrace(run);
+    expect(run.stderr).toContain(`no progress store at ${missing}`);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('without --to is a usage error', async () => {
