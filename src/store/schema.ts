@@ -56,7 +56,9 @@ export const MIGRATIONS: string[] = [
 MIGRATIONS.push(`
   CREATE TABLE answers_v2 (
     id            INTEGER PRIMARY KEY,
-    uid           TEXT NOT NULL UNIQUE,  -- the answer's UUID
+    -- The answer's UUID. mot gives it; the default (a random UUID) covers rows written by hand.
+    uid           TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
+                    substr('89ab', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))),
     session_id    TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
     position      INTEGER NOT NULL,
     learner       TEXT NOT NULL,
@@ -113,4 +115,39 @@ MIGRATIONS.push(`
     sent_at      TEXT NOT NULL,
     PRIMARY KEY (endpoint, statement_id)
   ) WITHOUT ROWID;
+`);
+
+/**
+ * 3: the running totals kept by triggers, so every write counts the same way, whichever code (or
+ * hand) made it: an answer that counts adds to its session and question; one that is superseded
+ * or deleted is taken out again (its question recounted, with the last score found once).
+ */
+const RECOUNT_OLD_QUESTION = `
+    DELETE FROM question_totals WHERE learner = OLD.learner AND question_id = OLD.question_id;
+    INSERT INTO question_totals (learner, question_id, answered, score_sum, first_answered, last_answered, last_score)
+      SELECT OLD.learner, OLD.question_id, count(*), sum(score), min(answered_at), max(answered_at),
+             (SELECT score FROM answers WHERE learner = OLD.learner AND question_id = OLD.question_id AND superseded_by IS NULL
+              ORDER BY answered_at DESC, id DESC LIMIT 1)
+      FROM answers WHERE learner = OLD.learner AND question_id = OLD.question_id AND superseded_by IS NULL HAVING count(*) > 0;`;
+MIGRATIONS.push(`
+  CREATE TRIGGER answers_counted AFTER INSERT ON answers WHEN NEW.superseded_by IS NULL BEGIN
+    UPDATE sessions SET answered = answered + 1, score_sum = score_sum + NEW.score WHERE id = NEW.session_id;
+    INSERT INTO question_totals (learner, question_id, answered, score_sum, first_answered, last_answered, last_score)
+      VALUES (NEW.learner, NEW.question_id, 1, NEW.score, NEW.answered_at, NEW.answered_at, NEW.score)
+      ON CONFLICT (learner, question_id) DO UPDATE SET
+        answered = answered + 1,
+        score_sum = score_sum + excluded.score_sum,
+        first_answered = min(first_answered, excluded.first_answered),
+        last_score = CASE WHEN excluded.last_answered >= last_answered THEN excluded.last_score ELSE last_score END,
+        last_answered = max(last_answered, excluded.last_answered);
+  END;
+  CREATE TRIGGER answers_superseded AFTER UPDATE OF superseded_by ON answers
+    WHEN OLD.superseded_by IS NULL AND NEW.superseded_by IS NOT NULL BEGIN
+    UPDATE sessions SET answered = answered - 1, score_sum = score_sum - OLD.score WHERE id = OLD.session_id;
+    ${RECOUNT_OLD_QUESTION}
+  END;
+  CREATE TRIGGER answers_removed AFTER DELETE ON answers WHEN OLD.superseded_by IS NULL BEGIN
+    UPDATE sessions SET answered = answered - 1, score_sum = score_sum - OLD.score WHERE id = OLD.session_id;
+    ${RECOUNT_OLD_QUESTION}
+  END;
 `);

@@ -132,35 +132,14 @@ export class SqliteStore implements ProgressStore {
             answeredAt: answer.answeredAt,
             supersedes: answer.supersedes ?? null,
           });
-          if (answer.supersedes) {
-            const old = this.sql(SQL.answerByUid).get(answer.supersedes) as AnswerRow | undefined;
-            this.sql(SQL.markSuperseded).run(answer.id, answer.supersedes);
-            this.recountSession(answer.sessionId);
-            this.recountQuestion(answer.learner, answer.questionId);
-            if (old && old.question_id !== answer.questionId) this.recountQuestion(old.learner, old.question_id);
-          } else {
-            this.countIn(answer.sessionId, answer.learner, answer.questionId, answer.score, answer.answeredAt);
-          }
+          // The triggers of migration 3 keep the totals: the replaced answer is taken out of them.
+          if (answer.supersedes) this.sql(SQL.markSuperseded).run(answer.id, answer.supersedes);
           const row = this.sql(SQL.card).get(answer.learner, answer.questionId) as { card: string } | undefined;
           const card = schedule(row ? (JSON.parse(row.card) as CardData) : undefined);
           if (card) this.sql(SQL.upsertCard).run(answer.learner, answer.questionId, card.due, JSON.stringify(card));
         })
         .immediate(),
     );
-  }
-
-  private countIn(sessionId: string, learner: string, questionId: string, score: number, answeredAt: string): void {
-    this.sql(SQL.addToSession).run(score, sessionId);
-    this.sql(SQL.addToQuestion).run(learner, questionId, score, answeredAt, answeredAt, score);
-  }
-
-  private recountSession(id: string): void {
-    this.sql(SQL.recountSession).run(id);
-  }
-
-  private recountQuestion(learner: string, questionId: string): void {
-    this.sql(SQL.deleteQuestionTotals).run(learner, questionId);
-    this.sql(SQL.recountQuestion).run({ learner, questionId });
   }
 
   finishSession(id: string, at: string): Promise<void> {
@@ -325,7 +304,6 @@ export class SqliteStore implements ProgressStore {
       this.db
         .transaction(() => {
           const fresh = [];
-          const recount = { sessions: new Set<string>(), questions: new Map<string, [string, string]>() };
           for (const answer of answers) {
             const inserted = this.sql(SQL.insertAnswerAt + ' ON CONFLICT (uid) DO NOTHING').run({
               uid: answer.id,
@@ -343,18 +321,9 @@ export class SqliteStore implements ProgressStore {
             }).changes;
             if (!inserted) continue;
             fresh.push(answer);
-            if (answer.supersedes) {
-              const old = this.sql(SQL.answerByUid).get(answer.supersedes) as AnswerRow | undefined;
-              if (old && !old.superseded_by) {
-                this.sql(SQL.markSuperseded).run(answer.id, answer.supersedes);
-                recount.sessions.add(old.session_id);
-                recount.questions.set(old.learner + '\u0000' + old.question_id, [old.learner, old.question_id]);
-              }
-            }
-            if (!answer.supersededBy) this.countIn(answer.sessionId, answer.learner, answer.questionId, answer.score, answer.answeredAt);
+            // An answer that replaces one already here takes it out of the totals (the triggers do).
+            if (answer.supersedes && !answer.supersededBy) this.sql(SQL.markSuperseded).run(answer.id, answer.supersedes);
           }
-          for (const id of recount.sessions) this.recountSession(id);
-          for (const [learner, questionId] of recount.questions.values()) this.recountQuestion(learner, questionId);
           for (const answer of [...fresh].filter((a) => !a.supersededBy).sort((a, b) => (a.answeredAt < b.answeredAt ? -1 : a.answeredAt > b.answeredAt ? 1 : 0))) {
             const row = this.sql(SQL.card).get(answer.learner, answer.questionId) as { card: string } | undefined;
             const card = cardAfter(row ? (JSON.parse(row.card) as CardData) : undefined, answer);
@@ -390,28 +359,7 @@ export const SQL = {
              @learner, @questionId, @questionHash, @response, @score, @seconds, @answeredAt, @supersedes)`,
   insertAnswerAt: `INSERT INTO answers (uid, session_id, position, learner, question_id, question_hash, response, score, seconds, answered_at, supersedes, superseded_by)
      VALUES (@uid, @sessionId, @position, @learner, @questionId, @questionHash, @response, @score, @seconds, @answeredAt, @supersedes, @supersededBy)`,
-  answerByUid: 'SELECT * FROM answers WHERE uid = ?',
   markSuperseded: 'UPDATE answers SET superseded_by = ? WHERE uid = ? AND superseded_by IS NULL',
-  addToSession: 'UPDATE sessions SET answered = answered + 1, score_sum = score_sum + ? WHERE id = ?',
-  addToQuestion: `INSERT INTO question_totals (learner, question_id, answered, score_sum, first_answered, last_answered, last_score)
-     VALUES (?, ?, 1, ?, ?, ?, ?)
-     ON CONFLICT (learner, question_id) DO UPDATE SET
-       answered = answered + 1,
-       score_sum = score_sum + excluded.score_sum,
-       first_answered = min(first_answered, excluded.first_answered),
-       last_score = CASE WHEN excluded.last_answered >= last_answered THEN excluded.last_score ELSE last_score END,
-       last_answered = max(last_answered, excluded.last_answered)`,
-  recountSession: `UPDATE sessions SET
-       answered = (SELECT count(*) FROM answers WHERE session_id = sessions.id AND superseded_by IS NULL),
-       score_sum = (SELECT coalesce(sum(score), 0) FROM answers WHERE session_id = sessions.id AND superseded_by IS NULL)
-     WHERE id = ?`,
-  deleteQuestionTotals: 'DELETE FROM question_totals WHERE learner = ? AND question_id = ?',
-  // The last score is an uncorrelated subquery, so it is computed once, not once per answer.
-  recountQuestion: `INSERT INTO question_totals (learner, question_id, answered, score_sum, first_answered, last_answered, last_score)
-     SELECT @learner, @questionId, count(*), sum(score), min(answered_at), max(answered_at),
-            (SELECT score FROM answers WHERE learner = @learner AND question_id = @questionId AND superseded_by IS NULL
-             ORDER BY answered_at DESC, id DESC LIMIT 1)
-     FROM answers WHERE learner = @learner AND question_id = @questionId AND superseded_by IS NULL HAVING count(*) > 0`,
   card: 'SELECT card FROM cards WHERE learner = ? AND question_id = ?',
   upsertCard: `INSERT INTO cards (learner, question_id, due, card) VALUES (?, ?, ?, ?)
      ON CONFLICT (learner, question_id) DO UPDATE SET due = excluded.due, card = excluded.card`,

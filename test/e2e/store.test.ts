@@ -285,6 +285,31 @@ describe('mot stats at scale', () => {
     expect(Math.min(...times)).toBeLessThan(500);
   });
 
+  it('counts answers added by hand to a store mot made (without ids), and reports 10,000 of them in under 0.5 s', async () => {
+    const path = join(box.dir, 'by-hand.db');
+    expect((await mot(['exam', ...SAMPLE, '--store', path], 'b\n')).code).toBe(0);
+    const db = new Database(path);
+    const [row] = db.prepare('SELECT session_id, question_id, answered_at FROM answers').all() as { session_id: string; question_id: string; answered_at: string }[];
+    const insert = db.prepare(
+      `INSERT INTO answers (session_id, position, learner, question_id, question_hash, response, score, seconds, answered_at) VALUES (?, ?, 'tester', ?, 'h', '[1]', 0.5, NULL, ?)`,
+    );
+    db.transaction(() => {
+      for (let i = 1; i <= 10_000; i++) insert.run(row!.session_id, i, row!.question_id, row!.answered_at);
+    })();
+    db.close();
+    const times: number[] = [];
+    let json: StatsJson | undefined;
+    for (let i = 0; i < 3; i++) {
+      const timed = await timedStats(path);
+      times.push(timed.ms);
+      json = timed.json;
+    }
+    expect(json!.answered).toBe(10_001);
+    expect(json!.sessions[0]).toMatchObject({ answered: 10_001 });
+    expect(json!.sessions[0]!.score).toBeCloseTo((1 + 10_000 * 0.5) / 10_001, 4);
+    expect(Math.min(...times)).toBeLessThan(500);
+  });
+
   it('reports 100,000 answers in one session, with the same figures as it stores', async () => {
     const path = oldStore(100_000);
     const { json } = await timedStats(path);
