@@ -105,9 +105,10 @@ describe('mot sync --to postgres://…', () => {
   it('draws a progress bar on stderr at a terminal', async () => {
     await mot(['exam', ...SAMPLE], ALL_RIGHT);
     const pty = startPty(['sync', '--to', url], box.env);
+    // The last output can arrive after the exit is reported: wait for it on the screen first.
+    await pty.waitFor(/Synced 1 learner/, 30_000);
     expect(await pty.exited(30_000)).toBe(0);
     expect(pty.raw()).toMatch(/Syncing\s+\[#+\]\s+100%\s+1\/1/);
-    expect(pty.screen()).toMatch(/Synced 1 learner/);
   });
 
   it('refuses clearly when the organisation store cannot be reached, and a later run sends everything', async () => {
@@ -119,6 +120,15 @@ describe('mot sync --to postgres://…', () => {
     expect(run.stderr).toMatch(new RegExp(`postgres://postgres@127\\.0\\.0\\.1:${port}/mot cannot be reached`));
     expect(run.stderr).not.toContain(TEST_PASSWORD);
     expect((await syncJson()).answers.new).toBe(3);
+  });
+
+  it('copies the other way too: from the organisation store into a file', async () => {
+    expect((await mot(['exam', ...SAMPLE, '--learner', 'ada', '--store', url], ALL_RIGHT)).code).toBe(0);
+    const file = `${box.dir}/copy.db`;
+    const run = await mot(['sync', '--store', url, '--to', file, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(jsonOf<SyncJson>(run).answers).toEqual({ sent: 3, new: 3 });
+    expect(await stats('ada', file)).toEqual(await stats('ada', url));
   });
 
   it('from a store file that does not exist says so, and creates nothing', async () => {
