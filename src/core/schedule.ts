@@ -41,9 +41,16 @@ export function ratingName(rating: Grade): RatingName {
   return Rating[rating] as RatingName;
 }
 
+/**
+ * The card after a review at `now`. A review timed before the card's last one (the clock moved
+ * back: MOT_NOW, a terminal whose clock is wrong) counts as given at the last review's time;
+ * ts-fsrs refuses a negative interval ("Invalid delta_t") and the answer must not be lost.
+ */
 export function nextCard(previous: CardData | undefined, now: Date, rating: Grade): CardData {
   const card = previous ? fromData(previous) : createEmptyCard(now);
-  return toData(scheduler.next(card, now, rating).card);
+  const last = card.last_review ? new Date(card.last_review) : undefined;
+  const at = last && last.getTime() > now.getTime() ? last : now;
+  return toData(scheduler.next(card, at, rating).card);
 }
 
 function fromData(data: CardData): Card {

@@ -76,4 +76,18 @@ describe('nextCard', () => {
     expect(new Date(lapsed.due).getTime()).toBeLessThan(new Date(kept.due).getTime());
     expect(lapsed.lapses).toBe(learned.lapses + 1);
   });
+
+  it('takes an answer timed before the last review (the clock moved back) as given at the last review', () => {
+    const reviewed = nextCard(undefined, NOW, ratingFor(1));
+    const earlier = new Date(NOW.getTime() - 2 * DAY);
+    const card = nextCard(reviewed, earlier, ratingFor(1));
+    expect(card).toEqual(nextCard(reviewed, NOW, ratingFor(1)));
+    expect(card.last_review).toBe(NOW.toISOString());
+    expect(card.reps).toBe(2);
+  });
+
+  it('takes a review a millisecond before the last one without throwing', () => {
+    const reviewed = nextCard(undefined, NOW, ratingFor(0));
+    expect(() => nextCard(reviewed, new Date(NOW.getTime() - 1), ratingFor(0))).not.toThrow();
+  });
 });
