@@ -4,6 +4,7 @@ import { drawQuestions, filterQuestions } from '../core/selection.js';
 import { defaultPassMark, type SessionResult } from '../core/session.js';
 import type { Answerer } from '../ui/answerer.js';
 import { scriptedAnswerer } from '../ui/scripted-answerer.js';
+import { runMessages } from '../messages/run.js';
 import { runSession } from './run-session.js';
 import {
   filtersFrom,
@@ -35,7 +36,7 @@ export async function practise(mode: 'train' | 'exam', options: SessionOptions):
   const store = prepareStore(options.store);
   const answerer = await answererFor(screen);
   if (mode === 'exam' && !answerer.scripted)
-    screen.write(screen.paint.dim(`Exam: ${plan.length} questions, pass mark ${Math.round(passMark * 100)}%. Feedback comes at the end.`));
+    screen.write(screen.paint.dim(runMessages.examIntro(plan.length, passMark)));
   return runSession({ mode, learner, seed, filters, plan, passMark }, { store, answerer, screen, clock, json: options.json === true });
 }
 

@@ -5,6 +5,7 @@ import { seededRandom } from '../core/random.js';
 import { planQuestion, type PlannedQuestion } from '../core/selection.js';
 import type { GivenAnswer, Mode, SessionResult } from '../core/session.js';
 import { UserError } from '../errors.js';
+import { runMessages } from '../messages/run.js';
 import { answererFor } from './practise.js';
 import { runSession } from './run-session.js';
 import { learnerName, loadContent, openScreen, openStore, questionIndex, type ContentOptions } from './shared.js';
@@ -33,7 +34,6 @@ export async function resume(options: ResumeOptions): Promise<SessionResult> {
     const questions = questionIndex(loaded.banks);
     const random = seededRandom(record.seed);
     const stored = await store.answersOf(record.id);
-    const answeredIds = new Set(stored.map((a) => a.questionId));
     const plan: PlannedQuestion[] = [];
     let retired = 0;
     for (const item of record.plan) {
@@ -45,17 +45,25 @@ export async function resume(options: ResumeOptions): Promise<SessionResult> {
       // An edited question keeps its order only while its choices still fit it.
       plan.push(item.order.length === question.choices.length ? { question, order: item.order } : planQuestion(question, true, random));
     }
-    // Answers come first in the plan, in the order given, so the session continues after them.
+    // Each stored answer goes back to its question's place; one whose question was edited since
+    // (its choices may mean something else now) is left in the history and the question asked again.
     const given: GivenAnswer[] = [];
+    let edited = 0;
+    const open = [...plan];
     for (const answer of stored) {
-      const index = plan.findIndex((p) => p.question.id === answer.questionId);
+      const index = open.findIndex((p) => p.question.id === answer.questionId);
       if (index < 0) continue;
-      const [planned] = plan.splice(index, 1);
-      const edited = questionHash(planned!.question) !== answer.questionHash;
-      given.push({ planned: planned!, response: edited ? [] : answer.response, score: answer.score });
+      const [planned] = open.splice(index, 1);
+      if (questionHash(planned!.question) !== answer.questionHash) {
+        edited += 1;
+        continue;
+      }
+      const old: GivenAnswer = { id: answer.id, planned: planned!, response: answer.response, score: answer.score };
+      if (answer.seconds !== null) old.seconds = answer.seconds;
+      given.push(old);
     }
-    const remaining = plan.filter((p) => !answeredIds.has(p.question.id));
-    if (remaining.length === 0 && retired > 0)
+    const remaining = plan.length - given.length;
+    if (remaining === 0 && retired > 0)
       throw new UserError(
         `the questions this session still has to ask are not in the loaded banks, so it cannot go on.`,
         'If it was drawn from your own folder, pass the same --content DIR (or MOT_CONTENT) to `mot resume`.',
@@ -63,10 +71,11 @@ export async function resume(options: ResumeOptions): Promise<SessionResult> {
     const started = new Date(record.started).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
     screen.write(
       screen.paint.dim(
-        `Resuming the ${record.mode} session of ${started} UTC: ${given.length} answered, ${remaining.length} to go.` +
+        `Resuming the ${record.mode} session of ${started} UTC: ${given.length} answered, ${remaining} to go.` +
           (retired ? ` ${retired} question${retired === 1 ? ' has' : 's have'} since been removed from the banks and ${retired === 1 ? 'is' : 'are'} skipped.` : ''),
       ),
     );
+    if (edited > 0) screen.write(screen.paint.dim(runMessages.resumeEdited(edited)));
     const answerer = await answererFor(screen);
     return await runSession(
       {
@@ -75,7 +84,7 @@ export async function resume(options: ResumeOptions): Promise<SessionResult> {
         learner,
         seed: record.seed,
         filters: record.filters as object,
-        plan: [...given.map((g) => g.planned), ...remaining],
+        plan,
         passMark: record.passMark,
         given,
       },

@@ -1,16 +1,18 @@
-// Runs one session from its plan: asks, scores, stores each answer the moment it is given,
-// teaches (in train and drill), and ends with the result.
+// Drives one session: feeds the session state machine (core/session-machine.ts) the learner's
+// events and carries out its effects — draw the question, store the answer the moment it is
+// given, teach, ask for submission, finish — and ends with the result.
 import { randomUUID } from 'node:crypto';
 import { toLetters, toWritten } from '../core/answers.js';
 import { questionHash } from '../core/question-hash.js';
 import { nextCard, ratingFor } from '../core/schedule.js';
-import { scoreResponse } from '../core/scoring.js';
 import type { Filters, PlannedQuestion } from '../core/selection.js';
 import { buildResult, type GivenAnswer, type Mode, type SessionResult } from '../core/session.js';
+import { givenAnswers, resumeSession, startSession, step, type Effect, type SessionEvent, type SessionState } from '../core/session-machine.js';
 import type { Clock } from '../clock.js';
-import { ExitError, isPromptExit } from '../errors.js';
+import { ExitError, isPromptExit, UserError } from '../errors.js';
+import { runMessages as say } from '../messages/run.js';
 import type { ProgressStore } from '../store/progress-store.js';
-import type { Answerer } from '../ui/answerer.js';
+import { isMove, type Answerer } from '../ui/answerer.js';
 import { renderChoices, renderFeedback, renderQuestion, renderSummary } from '../ui/render.js';
 import type { Screen } from './shared.js';
 
@@ -22,7 +24,7 @@ export interface SessionPlan {
   filters: Filters;
   plan: PlannedQuestion[];
   passMark: number;
-  /** Answers already given, when a session is resumed. */
+  /** Answers already stored, when a session is resumed (each goes back to its question's place). */
   given?: GivenAnswer[];
 }
 
@@ -33,13 +35,17 @@ export interface SessionDeps {
   screen: Screen;
   clock: Clock;
   json: boolean;
+  /** How the learner continues an unfinished session (`mot resume`, as invoked). */
+  resumeCommand?: string;
+  /** The exit code when a signal (not Ctrl-C) stopped the session: 143 for SIGTERM, 129 for SIGHUP. */
+  stopCode?: () => number | undefined;
 }
 
 export async function runSession(session: SessionPlan, deps: SessionDeps): Promise<SessionResult> {
   const { answerer, screen, clock } = deps;
+  const resume = deps.resumeCommand ?? 'mot resume';
   const id = session.id ?? randomUUID();
   const total = session.plan.length;
-  const given: GivenAnswer[] = [...(session.given ?? [])];
   let store: ProgressStore | undefined = typeof deps.store === 'function' ? undefined : deps.store;
   let created = session.id !== undefined;
   /** The store, opened on first use, with this session recorded in it. */
@@ -60,75 +66,127 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
     }
     return store;
   };
-  try {
-    let stop: 'input-ended' | 'interrupted' | undefined;
-    for (let index = given.length; index < total && !stop; index++) {
-      const planned = session.plan[index]!;
-      screen.write(renderQuestion(planned, index, total, screen));
-      if (answerer.scripted) screen.write(renderChoices(planned, screen));
-      await opened();
-      const startedAt = performance.now();
-      let positions: number[] | undefined;
-      try {
-        positions = await answerer.ask(planned, index, total);
-      } catch (err) {
-        if (!isPromptExit(err)) {
-          // A scripted line that does not fit (or a bug): what was answered is saved already.
-          if (given.length === 0) await store?.discardIfEmpty(id);
+
+  let { state, effects } = session.given?.length ? resumeSession(session.mode, session.plan, session.given) : startSession(session.mode, session.plan);
+  const savedNote = () => say.saved(givenAnswers(state).length, state.plan.length, resume);
+
+  /** Carries out one effect; some of them wait for the learner, whose reply is the next event. */
+  const perform = async (effect: Effect): Promise<SessionEvent | undefined> => {
+    switch (effect.type) {
+      case 'ask':
+        return ask(state, effect.index);
+      case 'store-answer': {
+        const { answer } = effect;
+        const now = clock();
+        try {
+          await (await opened()).recordAnswer(
+            {
+              id: answer.id!,
+              sessionId: id,
+              learner: session.learner,
+              questionId: answer.planned.question.id,
+              questionHash: questionHash(answer.planned.question),
+              response: answer.response,
+              score: answer.score,
+              ...(answer.seconds !== undefined ? { seconds: answer.seconds } : {}),
+              answeredAt: now.toISOString(),
+              ...(effect.supersedes ? { supersedes: effect.supersedes } : {}),
+            },
+            (previous) => (effect.schedule ? nextCard(previous, now, ratingFor(answer.score, answer.seconds)) : undefined),
+          );
+        } catch (err) {
+          // The store went away (a server down, a disk full): say which answer was lost, keep the rest.
+          if (err instanceof UserError) throw new UserError(say.notSaved(effect.index + 1, err.message), say.notSavedHint(resume));
           throw err;
         }
-        stop = 'interrupted';
-        break;
+        if (answerer.scripted) screen.write(screen.paint.dim(say.scriptedAnswer(toLetters(answer.planned, answer.response).join(', '))));
+        return undefined;
       }
-      if (positions === undefined) {
-        stop = 'input-ended';
-        break;
+      case 'show-feedback':
+        screen.write(renderFeedback(effect.answer, screen));
+        if (answerer.next) {
+          try {
+            await answerer.next(effect.last);
+          } catch (err) {
+            if (isPromptExit(err)) return { type: 'interrupted', why: 'interrupted' };
+            throw err;
+          }
+        }
+        return { type: 'continued' };
+      case 'confirm-submit': {
+        if (!answerer.confirm) return { type: 'submitted' };
+        const labels = state.plan.map((p) => p.question.prompt);
+        try {
+          const choice = await answerer.confirm(effect.unanswered, effect.flagged, labels);
+          return 'submit' in choice ? { type: 'submitted' } : { type: 'went-to', index: choice.goTo };
+        } catch (err) {
+          if (isPromptExit(err)) return { type: 'interrupted', why: 'interrupted' };
+          throw err;
+        }
       }
-      const response = toWritten(planned, positions);
-      const answer: GivenAnswer = { planned, response, score: scoreResponse(planned.question, response) };
-      if (!answerer.scripted) answer.seconds = Math.round((performance.now() - startedAt) / 100) / 10;
-      const now = clock();
-      await (await opened()).recordAnswer(
-        {
-          id: randomUUID(),
-          sessionId: id,
-          learner: session.learner,
-          questionId: planned.question.id,
-          questionHash: questionHash(planned.question),
-          response,
-          score: answer.score,
-          ...(answer.seconds !== undefined ? { seconds: answer.seconds } : {}),
-          answeredAt: now.toISOString(),
-        },
-        (previous) => nextCard(previous, now, ratingFor(answer.score, answer.seconds)),
-      );
-      given.push(answer);
-      if (answerer.scripted) screen.write(screen.paint.dim(`  answer: ${toLetters(planned, response).join(', ')}`));
-      if (session.mode !== 'exam') screen.write(renderFeedback(answer, screen));
+      case 'finish':
+        if (effect.complete) await (await opened()).finishSession(id, clock().toISOString());
+        else if (givenAnswers(state).length === 0) await store?.discardIfEmpty(id);
+        return undefined;
+      case 'stop':
+        if (givenAnswers(state).length === 0) await store?.discardIfEmpty(id);
+        return undefined;
+      default:
+        return unreachable(effect);
     }
+  };
 
-    const finished = given.length === total;
-    if (finished) await (await opened()).finishSession(id, clock().toISOString());
-    else if (given.length === 0) await store?.discardIfEmpty(id);
+  const ask = async (current: SessionState, index: number): Promise<SessionEvent> => {
+    const planned = current.plan[index]!;
+    const navigable = current.mode === 'exam' && !answerer.scripted;
+    screen.write(renderQuestion(planned, index, current.plan.length, screen));
+    if (navigable && current.flagged[index]) screen.write(screen.paint.partial(say.flaggedMark(screen.paint.unicode)));
+    if (answerer.scripted) screen.write(renderChoices(planned, screen));
+    await opened();
+    const startedAt = performance.now();
+    let reply;
+    try {
+      reply = await answerer.ask(planned, index, current.plan.length, { navigable, flagged: current.flagged[index] === true, canGoBack: index > 0 });
+    } catch (err) {
+      if (isPromptExit(err)) return { type: 'interrupted', why: 'interrupted' };
+      // A scripted line that does not fit (or a bug): what was answered is saved already.
+      if (givenAnswers(current).length === 0) await store?.discardIfEmpty(id);
+      throw err;
+    }
+    if (reply === undefined) return { type: 'interrupted', why: 'input-ended' };
+    if (isMove(reply)) return reply.move === 'skip' ? { type: 'skipped' } : reply.move === 'flag' ? { type: 'flagged' } : { type: 'went-back' };
+    const event: SessionEvent = { type: 'answered', response: toWritten(planned, reply), id: randomUUID() };
+    if (!answerer.scripted) event.seconds = Math.round((performance.now() - startedAt) / 100) / 10;
+    return event;
+  };
+
+  try {
+    const pending = [...effects];
+    while (pending.length > 0) {
+      const event = await perform(pending.shift()!);
+      if (!event) continue;
+      ({ state, effects } = step(state, event));
+      pending.push(...effects);
+    }
+    const answers = givenAnswers(state);
+    const finished = state.phase === 'finished' && answers.length === state.plan.length;
     const result = buildResult({
       mode: session.mode,
       learner: session.learner,
       session: id,
       seed: session.seed,
       finished,
-      total,
+      total: state.plan.length || total,
       passMark: session.passMark,
-      answers: given,
+      answers,
     });
-
-    if (stop === 'interrupted') {
-      screen.warn(`\nStopped. ${savedNote(given.length, total)}`);
-      throw new ExitError(130);
+    if (state.stopped === 'interrupted') {
+      screen.warn(say.stopped(savedNote()));
+      throw new ExitError(deps.stopCode?.() ?? 130);
     }
-    screen.write(renderSummary(result, given, screen));
-    if (stop === 'input-ended')
-      screen.warn(`\nThe answers ran out after question ${given.length} of ${total}. ${savedNote(given.length, total)}`);
-    if (deps.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    screen.result(renderSummary(result, answers, screen));
+    if (state.stopped === 'input-ended') screen.warn(say.inputEnded(answers.length, state.plan.length, savedNote()));
+    if (deps.json) screen.json(result);
     return result;
   } finally {
     // A store the session opened itself is the session's to close.
@@ -136,8 +194,6 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
   }
 }
 
-function savedNote(answered: number, total: number): string {
-  if (answered === 0) return 'Nothing was answered.';
-  const what = `${answered} answer${answered === 1 ? ' is' : 's are'} saved`;
-  return answered < total ? `${what}; \`mot resume\` continues from question ${answered + 1}.` : `${what}.`;
+function unreachable(value: never): never {
+  throw new Error(`unhandled session effect: ${JSON.stringify(value)}`);
 }

@@ -10,6 +10,7 @@ import { defaultStorePath } from '../store/location.js';
 import { checkStoreLocation, openProgressStore } from '../store/open.js';
 import type { ProgressStore } from '../store/progress-store.js';
 import { colourLevel, makePaint, supportsUnicode, type Paint } from '../ui/paint.js';
+import { makeOutput } from '../ui/output.js';
 import type { Layout } from '../ui/render.js';
 
 export interface ContentOptions {
@@ -35,22 +36,37 @@ export interface SessionOptions extends FilterOptions {
 }
 
 export interface Screen extends Layout {
-  /** Where the session's text goes: stdout, or stderr when stdout carries JSON. */
+  /** Where the session's text goes: stdout, or stderr when stdout carries JSON or is redirected away from a terminal. */
   out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   write(text: string): void;
   warn(text: string): void;
+  /** The outcome (a session's summary): stdout unless it carries JSON, so `mot train > log.txt` keeps it. */
+  result(text: string): void;
+  /** One JSON document on stdout. */
+  json(value: unknown): void;
 }
 
+/**
+ * The screen of a command. With `--json`, stdout carries only the JSON. When a person is at the
+ * terminal but stdout goes to a file (`mot train > log.txt`), the questions and prompts are drawn
+ * on stderr (the terminal) and the summary goes to the file.
+ */
 export async function openScreen(json = false): Promise<Screen> {
-  const out = json ? process.stderr : process.stdout;
-  const paint: Paint = await makePaint(colourLevel(out), supportsUnicode());
+  const redirected = process.stdin.isTTY === true && !process.stdout.isTTY && process.stderr.isTTY === true;
+  const out = json || redirected ? process.stderr : process.stdout;
+  const level = colourLevel(out);
+  const paint: Paint = await makePaint(level, supportsUnicode());
   const width = Math.max(40, Math.min(out.isTTY ? (out.columns ?? 80) : 80, 100) - 2);
+  const output = makeOutput({ stdoutStyles: level > 0 && out === process.stdout, stderrStyles: level > 0 && out === process.stderr });
+  const write = out === process.stdout ? output.print : output.note;
   return {
     out,
     paint,
     width,
-    write: (text) => void out.write(text + '\n'),
-    warn: (text) => void process.stderr.write(text + '\n'),
+    write,
+    warn: output.note,
+    result: json ? output.note : output.print,
+    json: output.json,
   };
 }
 

@@ -7,6 +7,8 @@ import type { PlannedQuestion } from './selection.js';
 export type Mode = 'train' | 'exam' | 'drill';
 
 export interface GivenAnswer {
+  /** The stored answer's id, once it has one. */
+  id?: string;
   planned: PlannedQuestion;
   /** Written choice indices, in the order the learner gave them. */
   response: number[];
@@ -28,6 +30,9 @@ export interface SessionResult {
   seed?: number;
   finished: boolean;
   total: number;
+  /** How many questions were answered, of `questions` asked for. */
+  answered: number;
+  questions: number;
   score: number;
   pass_mark: number;
   passed: boolean;
@@ -68,9 +73,12 @@ export function buildResult(input: ResultInput): SessionResult {
     learner: input.learner,
     finished: input.finished,
     total: input.total,
+    answered: input.answers.length,
+    questions: input.total,
     score,
     pass_mark: input.passMark,
-    passed: input.answers.length > 0 && reaches(score, input.passMark),
+    // An unfinished exam is never a pass, whatever its answers so far scored.
+    passed: input.finished && input.answers.length > 0 && reaches(score, input.passMark),
     answers: input.answers.map((a) => ({
       id: a.planned.question.id,
       type: a.planned.question.type,

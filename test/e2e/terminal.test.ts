@@ -32,9 +32,19 @@ function questionArea(pty: PtySession, n: number): string {
   return screen.slice(start);
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** After feedback: wait for the "next question" line, let its settling time pass, press Enter. */
+async function nextQuestion(pty: PtySession): Promise<void> {
+  await pty.waitFor('Enter: next question');
+  await pause(400);
+  await pty.press(KEYS.enter);
+}
+
 async function answerFirstQuestionWithA(pty: PtySession): Promise<void> {
   await pty.waitFor(Q1_FIRST);
   await pty.press(KEYS.enter);
+  await nextQuestion(pty);
   await pty.waitFor('Question 2 of 3');
 }
 
@@ -75,6 +85,7 @@ describe('training at a terminal', () => {
     await answerFirstQuestionWithA(pty);
     await pty.waitFor(Q2_FIRST);
     await pty.press(KEYS.space, KEYS.enter); // a only: 1/2 of the right ones, no wrong pick
+    await nextQuestion(pty);
     await pty.waitFor('Question 3 of 3');
     await pty.waitFor(Q3_FIRST);
     // Pick up the first response, carry it one place down, put it down: b, a, c, d.
@@ -87,6 +98,9 @@ describe('training at a terminal', () => {
     const area = questionArea(pty, 3);
     expect(area).toMatch(/Partly right.*75%/);
     expect(area).toContain('Service recovery starts with listening');
+    await pty.waitFor('Enter: see the result');
+    await pause(400);
+    await pty.press(KEYS.enter);
     // Scores 0, 0.5 and 0.75: 42%, below the bank's pass mark of 75%.
     await pty.waitFor(/Result/);
     await pty.waitFor(/Score 42%/);
@@ -101,6 +115,7 @@ describe('training at a terminal', () => {
     const pty = (session = startPty(TRAIN, box.env));
     await pty.waitFor(Q1_FIRST);
     await pty.press(KEYS.down, KEYS.enter);
+    await nextQuestion(pty);
     await pty.waitFor(Q2_FIRST);
     await pty.press(KEYS.ctrlC);
     expect(await pty.exited()).toBe(130);
@@ -112,6 +127,83 @@ describe('training at a terminal', () => {
     expect(stats.answered).toBe(1);
     expect(stats.sessions).toHaveLength(1);
     expect(stats.sessions[0]).toMatchObject({ finished: false, answered: 1 });
+  });
+});
+
+describe('a new hire\'s first hour at a terminal', () => {
+  it('throws away keys pressed while feedback shows, so a stray Enter never answers the next question', async () => {
+    const pty = (session = startPty(TRAIN, box.env));
+    await pty.waitFor(Q1_FIRST);
+    // The answer, then two more Enters at once, as an impatient hand does.
+    await pty.press(KEYS.enter, KEYS.enter, KEYS.enter);
+    await pty.waitFor('Enter: next question');
+    await pause(600);
+    expect(pty.screen()).not.toContain('Question 2 of 3');
+    await pty.press(KEYS.enter);
+    await pty.waitFor(Q2_FIRST);
+    await pause(300);
+    const stats = JSON.parse((await runMot(['stats', '--json'], { env: box.env })).stdout) as { answered: number };
+    expect(stats.answered).toBe(1);
+  });
+
+  it('asks again when Enter is pressed on a checklist with nothing ticked, and takes "none" the second time', async () => {
+    const pty = (session = startPty(TRAIN, box.env));
+    await answerFirstQuestionWithA(pty);
+    await pty.waitFor(Q2_FIRST);
+    await pty.press(KEYS.enter);
+    await pty.waitFor('Tick at least one, or press Enter again to answer none.');
+    expect(questionArea(pty, 2)).not.toMatch(/\bWrong\b/);
+    await pty.press(KEYS.enter);
+    await pty.waitFor(/\bWrong\b/);
+  });
+
+  it('never marks a wrong answer with the green tick of a right one', async () => {
+    const pty = (session = startPty(TRAIN, { ...box.env, NO_COLOR: undefined, FORCE_COLOR: '1' }));
+    await pty.waitFor(Q1_FIRST);
+    await pty.press(KEYS.enter); // a is wrong
+    await pty.waitFor(/\bWrong\b/);
+    expect(pty.screen()).not.toMatch(/✔ Your answer/);
+    expect(pty.raw()).not.toMatch(/\u001b\[32m✔\u001b\[39m Your answer/);
+  });
+});
+
+describe('an exam at a terminal', () => {
+  const EXAM = ['exam', '--content', join(FIXTURES, 'good'), '-b', 'sample-clinic', '--no-shuffle'];
+
+  it('skips, flags, goes back, changes an answer, and submits from a screen that lists what is open', async () => {
+    const pty = (session = startPty(EXAM, box.env));
+    await pty.waitFor(Q1_FIRST);
+    await pty.press(KEYS.enter); // q1: a (wrong)
+    await pty.waitFor(Q2_FIRST);
+    await pty.press(KEYS.right); // skip q2
+    await pty.waitFor('Question 3 of 3');
+    await pty.press(KEYS.tab); // flag q3
+    await pty.waitFor(/⚑ flagged/);
+    await pty.press(KEYS.left); // back to q2
+    await pty.waitFor(/Question 2 of 3(?![\s\S]*Question 3 of 3)/);
+    await pty.press(KEYS.left); // back to q1, and change the answer to b
+    await pty.waitFor(/Question 1 of 3(?![\s\S]*Question 2 of 3)/);
+    await pty.press(KEYS.down, KEYS.enter);
+    // q2 is still open, so it comes next; answer it a and c.
+    await pty.waitFor(/Question 2 of 3(?![\s\S]*Question 1 of 3)/);
+    await pty.press(KEYS.space, KEYS.down, KEYS.down, KEYS.space, KEYS.enter);
+    await pty.waitFor(/Question 3 of 3(?![\s\S]*Question 2 of 3)/);
+    await pty.press(KEYS.right); // leave q3 unanswered
+    await pty.waitFor(/Submit\? 1 question unanswered, 1 question flagged/);
+    expect(pty.screen()).toMatch(/Go to question 3 \(unanswered, flagged\): Rank these/);
+    await pty.press(KEYS.down, KEYS.enter); // go to q3
+    await pty.waitFor(/Question 3 of 3(?![\s\S]*Submit\?)/);
+    await pty.press(KEYS.enter); // expert order as shown: a, b, c, d
+    await pty.waitFor(/Every question is answered\. Submit\?/);
+    await pty.press(KEYS.enter);
+    await pty.waitFor(/Score 100%/);
+    expect(await pty.exited()).toBe(0);
+    const stats = JSON.parse((await runMot(['stats', '--json'], { env: box.env })).stdout) as {
+      answered: number;
+      sessions: { finished: boolean; answered: number; score: number }[];
+    };
+    // The changed answer replaced the first one: three answers count, all right.
+    expect(stats.sessions[0]).toMatchObject({ finished: true, answered: 3, score: 1 });
   });
 });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BIN, FIXTURES, ROOT, type RunResult } from './run-mot.js';
 
-export type QuestionType = 'choice' | 'multi' | 'rank';
+export type QuestionType = 'choice' | 'multi' | 'rank' | 'best-worst';
 
 export interface ShownQuestion {
   /** 1-based, as in "Question 3 of 5". */
@@ -38,7 +38,9 @@ export interface DriveResult extends RunResult {
 }
 
 export function defaultAnswer(question: ShownQuestion): string {
-  return question.type === 'rank' ? question.letters.join(',') : question.letters[0]!;
+  if (question.type === 'rank') return question.letters.join(',');
+  if (question.type === 'best-worst') return `${question.letters[0]},${question.letters[1]}`;
+  return question.letters[0]!;
 }
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();

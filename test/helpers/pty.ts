@@ -11,6 +11,9 @@ export const KEYS = {
   down: '\u001b[B',
   space: ' ',
   enter: '\r',
+  left: '\u001b[D',
+  right: '\u001b[C',
+  tab: '\t',
   ctrlC: '\u0003',
 } as const;
 
