@@ -1,7 +1,13 @@
 // The command-line program: every command and option, and the one place that turns errors into
-// exit codes. Commands are imported only when run, so `mot --help` pays for commander alone.
+// exit codes and ends the process. Commands are imported only when run, so `mot --help` pays for
+// commander alone.
 import { Command, CommanderError, Option } from 'commander';
-import { ExitError, isPromptExit, UserError } from './errors.js';
+import { sanitizeLine, sanitizeText } from './core/sanitize.js';
+import { ExitError, isPromptExit, UsageError, UserError } from './errors.js';
+import { cliMessages as say } from './messages/cli.js';
+import { installStopHandlers, restoreTerminal, stopRequested } from './signals.js';
+import { defaultStorePath } from './store/location.js';
+import { safeLocation } from './store/open.js';
 
 declare const MOT_VERSION: string | undefined;
 const VERSION = typeof MOT_VERSION === 'string' ? MOT_VERSION : '0.0.0-dev';
@@ -20,7 +26,7 @@ function sessionOptions(command: Command, defaultCount: string): Command {
     .option('--no-shuffle', 'questions and choices in the written order')
     .option('--pass-mark <x>', 'the pass mark, 0 to 1 (default: the highest pass_mark of the banks drawn from)')
     .option('--learner <name>', 'whose progress this is (default MOT_LEARNER, else your user name)')
-    .option('--store <path>', 'the progress database (default MOT_STORE, else ~/.local/share/mot/mot.db)')
+    .option('--store <path>', 'the progress database (a file, or a postgres:// URL)')
     .option('--content <dir>', 'another folder of banks (repeatable; also MOT_CONTENT, :-separated)', collect)
     .option('--json', 'print the result as JSON on stdout; everything else goes to stderr');
 }
@@ -224,23 +230,6 @@ Examples:
       const { sync } = await import('./commands/sync.js');
       await sync(options);
     });
-  program
-    .command('new')
-    .description('scaffold a bank file that passes `mot validate` and `mot lint` at once; asks in a terminal, flags otherwise')
-    .argument('[file]', 'where to write it (default: ID.yaml here); an existing file is never overwritten')
-    .option('--id <bank>', 'the bank id (lowercase words joined by hyphens)')
-    .option('--title <text>', 'the title (default: from the id)')
-    .option('--industry <name>', 'retail, healthcare, hospitality, general or your own word (default general)')
-    .option('--question-id <id>', 'the first question id (default first-question)')
-    .option('--scenario <text>', 'the first encounter, in the second person')
-    .option('--prompt <text>', 'the question to the learner')
-    .option('--best <text>', 'the most effective response (score 1)')
-    .option('--partial <text>', 'a partly right response (score 0.5)')
-    .option('--wrong <text>', 'a wrong but tempting response (score 0)')
-    .action(async (file: string | undefined, options) => {
-      const { newBank } = await import('./commands/new.js');
-      await newBank(file, options);
-    });
   const xapi = program.command('xapi').description('answers and sessions as xAPI statements, for a learning record store');
   const xapiFilters = (command: Command) =>
     command
@@ -264,6 +253,23 @@ Examples:
     .action(async (options) => {
       const { xapiSend } = await import('./commands/xapi.js');
       await xapiSend(options);
+    });
+  program
+    .command('new')
+    .description('scaffold a bank file that passes `mot validate` and `mot lint` at once; asks in a terminal, flags otherwise')
+    .argument('[file]', 'where to write it (default: ID.yaml here); an existing file is never overwritten')
+    .option('--id <bank>', 'the bank id (lowercase words joined by hyphens)')
+    .option('--title <text>', 'the title (default: from the id)')
+    .option('--industry <name>', 'retail, healthcare, hospitality, general or your own word (default general)')
+    .option('--question-id <id>', 'the first question id (default first-question)')
+    .option('--scenario <text>', 'the first encounter, in the second person')
+    .option('--prompt <text>', 'the question to the learner')
+    .option('--best <text>', 'the most effective response (score 1)')
+    .option('--partial <text>', 'a partly right response (score 0.5)')
+    .option('--wrong <text>', 'a wrong but tempting response (score 0)')
+    .action(async (file: string | undefined, options) => {
+      const { newBank } = await import('./commands/new.js');
+      await newBank(file, options);
     });
   const certificate = program
     .command('certificate')
@@ -296,7 +302,42 @@ Examples:
       const { printSchema } = await import('./commands/schema.js');
       printSchema();
     });
+  finishDeclarations(program);
   return program;
+}
+
+/**
+ * What holds for every command, whoever declared it: `--store` says which store will really be
+ * used (MOT_STORE and XDG_DATA_HOME as they are now), `help` works wherever there are
+ * subcommands, and a store that keeps nothing is refused before the command starts.
+ */
+function finishDeclarations(program: Command): void {
+  const where = say.storeDefault(safeLocation(defaultStorePath()), Boolean(process.env.MOT_STORE));
+  const walk = (command: Command) => {
+    for (const option of command.options) {
+      if (option.long !== '--store') continue;
+      const [, base = option.description, old = ''] = /^(.*?)\s*\(default[^)]*\)\s*$/.exec(option.description) ?? [];
+      option.description = `${base} (${where}${/if it exists/.test(old) ? ', if it exists' : ''})`;
+    }
+    if (command.commands.length > 0) command.helpCommand(true);
+    command.commands.forEach(walk);
+  };
+  walk(program);
+  program.hook('preAction', (_program, action) => refuseMemoryStore(action));
+}
+
+/** `:memory:` (or an SQLite URI to one) would take every answer and keep none of them. */
+function refuseMemoryStore(action: Command): void {
+  const options = action.opts<{ store?: string; to?: string }>();
+  const takesStore = action.options.some((o) => o.long === '--store');
+  const candidates: [string, string | undefined][] = [
+    ['--store', options.store],
+    ['MOT_STORE=', takesStore && !options.store ? process.env.MOT_STORE : undefined],
+    ['--to', action.options.some((o) => o.long === '--to') ? options.to : undefined],
+  ];
+  for (const [where, value] of candidates)
+    if (typeof value === 'string' && /^(?::memory:|file:.*(?::memory:|[?&]mode=memory))/i.test(value.trim()))
+      throw new UsageError(say.memoryStore(where === 'MOT_STORE=' ? `MOT_STORE=${value}` : `${where} ${value}`), say.memoryStoreHint);
 }
 
 /** Runs mot with these arguments and returns the exit code. */
@@ -306,11 +347,136 @@ export async function main(argv: string[]): Promise<number> {
     code = c;
   });
   try {
+    const unknown = unknownCommand(program, argv.slice(2), []);
+    if (unknown) throw unknown;
     await program.parseAsync(argv);
-    return code;
   } catch (err) {
-    return report(err);
+    code = report(err);
   }
+  // A session stopped by SIGTERM or SIGHUP unwinds like Ctrl-C; the code says which it was.
+  return stopRequested()?.code ?? code;
+}
+
+/**
+ * mot's whole run, for bin/mot.js: the command, then the end of the process once everything
+ * written has left it (a pipe takes writes asynchronously, and exiting earlier cuts the output).
+ * A reader that closed the pipe ends mot quietly; any other write error is a message and 1.
+ */
+export async function run(argv: string[]): Promise<never> {
+  const streams = watchStreams();
+  const end = async (code: number, within?: number) => {
+    const flushed = Promise.all([drained(process.stdout), drained(process.stderr)]);
+    await (within === undefined ? flushed : Promise.race([flushed, new Promise((r) => setTimeout(r, within).unref())]));
+    const final = streams.settle(code);
+    await drained(process.stderr);
+    process.exit(final);
+  };
+  installStopHandlers((code) => void end(code, 1000));
+  process.on('uncaughtException', (err) => {
+    restoreTerminal();
+    void end(report(err), 1000);
+  });
+  return end(await main(argv)) as Promise<never>;
+}
+
+/** Resolves once what was written to the stream has been handed to the system, or cannot be. */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || stream.writableEnded) return resolve();
+    try {
+      stream.write('', () => resolve());
+    } catch {
+      resolve();
+    }
+  });
+}
+
+/** Write errors on stdout and stderr, kept from becoming uncaught exceptions and remembered. */
+function watchStreams(): { settle(code: number): number } {
+  let failure: NodeJS.ErrnoException | undefined;
+  let stderrFailed = false;
+  const watch = (stream: NodeJS.WriteStream) =>
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (stream === process.stderr) stderrFailed = true;
+      // EPIPE: the reader has gone (`| head -1`), which is its right. ERR_STREAM_DESTROYED: a
+      // write after an earlier error, already counted.
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
+      failure ??= err;
+    });
+  watch(process.stdout);
+  watch(process.stderr);
+  return {
+    settle(code) {
+      if (!failure) return code;
+      if (!stderrFailed) process.stderr.write(`mot: ${say.writeFailed(writeReason(failure))}\n  ${say.writeFailedHint}\n`);
+      return code === 0 ? 1 : code;
+    },
+  };
+}
+
+function writeReason(err: NodeJS.ErrnoException): string {
+  const text = err.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '');
+  return err.code && !text.includes(err.code) ? `${text} (${err.code})` : text;
+}
+
+/**
+ * An operand that names no command is refused here, before commander sees it: commander would
+ * take `mot trian` for an argument of the menu, and `mot trian --help` for a request for help.
+ */
+function unknownCommand(command: Command, args: string[], path: string[]): UsageError | undefined {
+  if (command.commands.length === 0) return undefined;
+  let i = 0;
+  while (i < args.length) {
+    const arg = args[i]!;
+    if (arg === '--') return undefined;
+    if (!arg.startsWith('-') || arg === '-') break;
+    const option = command.options.find((o) => o.long === arg.split('=')[0] || o.short === arg);
+    i += option && (option.required || option.optional) && !arg.includes('=') ? 2 : 1;
+  }
+  const name = args[i];
+  if (name === undefined) return undefined;
+  const names = command.commands.map((c) => c.name());
+  if (name === 'help') {
+    const topic = args[i + 1];
+    return topic === undefined || topic.startsWith('-') || names.includes(topic) ? undefined : refusal(topic, names, path);
+  }
+  const sub = command.commands.find((c) => c.name() === name || c.aliases().includes(name));
+  if (sub) return unknownCommand(sub, args.slice(i + 1), [...path, name]);
+  // A command with arguments of its own (`mot report learners`) reads its operands itself.
+  if (command.registeredArguments.length > 0) return undefined;
+  return refusal(name, names, path);
+}
+
+function refusal(name: string, names: string[], path: string[]): UsageError {
+  return new UsageError(say.unknownCommand(name, closest(name, names)), say.unknownCommandHint(path.join(' '), [...names, 'help']));
+}
+
+/** The command a typo most likely meant: the fewest edits (a swap of neighbours counts one), at most 2. */
+function closest(typed: string, names: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.min(2, Math.max(1, Math.floor(typed.length / 3)));
+  for (const name of names) {
+    const distance = name.startsWith(typed) && typed.length >= 2 ? 0.5 : editDistance(typed.toLowerCase(), name);
+    if (distance <= bestDistance) {
+      if (distance === bestDistance && best !== undefined) continue;
+      best = name;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = value;
+    }
+  return d[a.length]![b.length]!;
 }
 
 function report(err: unknown): number {
@@ -320,7 +486,7 @@ function report(err: unknown): number {
     return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? 0 : 2;
   }
   if (err instanceof ExitError) {
-    if (err.message) process.stderr.write(err.message + '\n');
+    if (err.message) process.stderr.write(sanitizeText(err.message) + '\n');
     return err.exitCode;
   }
   if (isPromptExit(err)) {
@@ -328,13 +494,14 @@ function report(err: unknown): number {
     return 130;
   }
   if (err instanceof UserError) {
-    process.stderr.write(`mot: ${err.message}\n`);
-    if (err.hint) process.stderr.write(`  ${err.hint}\n`);
+    // Messages quote what the user gave (option values, file names, scripted lines): no controls.
+    process.stderr.write(`mot: ${sanitizeText(err.message)}\n`);
+    if (err.hint) process.stderr.write(`  ${sanitizeText(err.hint)}\n`);
     if (debug && err.stack) process.stderr.write(err.stack + '\n');
     return err.exitCode;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`mot: internal error: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`mot: internal error: ${sanitizeLine(message.split('\n')[0] ?? '')}\n`);
   process.stderr.write(debug && err instanceof Error && err.stack ? err.stack + '\n' : '  Run again with MOT_DEBUG=1 for details, and report it.\n');
   return 1;
 }

@@ -32,6 +32,18 @@ export class ExitError extends Error {
   }
 }
 
+/**
+ * A wait cut short by SIGTERM, SIGHUP or SIGINT (see signals.ts): the scripted answerer's
+ * counterpart of an aborted prompt, so a session handles both alike.
+ */
+export class StoppedError extends Error {
+  override name = 'StoppedError';
+  constructor(readonly signal: string) {
+    super(`stopped by ${signal}`);
+  }
+}
+
+/** Ctrl-C at a prompt, a prompt aborted by a stop signal, or a scripted wait stopped by one. */
 export function isPromptExit(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
+  return err instanceof StoppedError || (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError'));
 }
