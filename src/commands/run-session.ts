@@ -140,7 +140,10 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
     const planned = current.plan[index]!;
     const navigable = current.mode === 'exam' && !answerer.scripted;
     screen.write(renderQuestion(planned, index, current.plan.length, screen));
-    if (navigable && current.flagged[index]) screen.write(screen.paint.partial(say.flaggedMark(screen.paint.unicode)));
+    if (navigable)
+      screen.write(
+        (current.flagged[index] ? screen.paint.partial(say.flaggedMark(screen.paint.unicode)) + '  ' : '') + screen.paint.dim(say.examKeys(screen.paint.unicode)),
+      );
     if (answerer.scripted) screen.write(renderChoices(planned, screen));
     await opened();
     const startedAt = performance.now();

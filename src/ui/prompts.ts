@@ -58,7 +58,6 @@ export function interactiveAnswerer(paint: Paint, width: number, streams: Prompt
           value: position,
         }));
       const navigable = options?.navigable === true;
-      const keys = navigable ? paint.dim(`  (${runMessages.examKeys(paint.unicode)})`) : '';
       // A move key aborts the prompt; the abort is told apart from Ctrl-C or a signal by `moved`.
       const controller = new AbortController();
       const outer = () => controller.abort();
@@ -75,11 +74,11 @@ export function interactiveAnswerer(paint: Paint, width: number, streams: Prompt
       let emptyOnce = false;
       const kit: PromptKit = {
         pickOne: (message, except = []) =>
-          select({ message: message + keys, choices: choices(2).map((c) => ({ ...c, disabled: except.includes(c.value) })), theme, loop: false, pageSize: 12 }, ctx),
+          select({ message, choices: choices(2).map((c) => ({ ...c, disabled: except.includes(c.value) })), theme, loop: false, pageSize: 12 }, ctx),
         pickMany: (message) =>
           checkbox(
             {
-              message: message + keys,
+              message,
               choices: choices(3),
               theme,
               loop: false,
@@ -93,7 +92,7 @@ export function interactiveAnswerer(paint: Paint, width: number, streams: Prompt
             },
             ctx,
           ),
-        order: (message) => rankPrompt({ message: message + keys, choices: choices(5).map((c) => c.name), unicode: paint.unicode, theme }, ctx),
+        order: (message) => rankPrompt({ message, choices: choices(5).map((c) => c.name), unicode: paint.unicode, theme }, ctx),
       };
       try {
         return await kindOf(q).ask(kit);
