@@ -25,12 +25,24 @@ describe('the built-in banks', () => {
   });
 
   describe.each(['retail', 'healthcare', 'hospitality'])('the %s bank', (id) => {
-    it('has at least 30 questions, 4 of them multi and 4 rank', () => {
+    it('has at least 40 questions, 6 of them multi, 5 rank and some best-worst', () => {
       const { questions, industry } = bank(id);
       expect(industry).toBe(id);
-      expect(questions.length).toBeGreaterThanOrEqual(30);
-      expect(count(questions, (q) => q.type === 'multi')).toBeGreaterThanOrEqual(4);
-      expect(count(questions, (q) => q.type === 'rank')).toBeGreaterThanOrEqual(4);
+      expect(questions.length).toBeGreaterThanOrEqual(40);
+      expect(count(questions, (q) => q.type === 'multi')).toBeGreaterThanOrEqual(6);
+      expect(count(questions, (q) => q.type === 'rank')).toBeGreaterThanOrEqual(5);
+      expect(count(questions, (q) => q.type === 'best-worst')).toBeGreaterThanOrEqual(1);
+    });
+
+    it('varies what a test-wise reader could lean on: the number correct in multi, the written place of the key, partial credit', () => {
+      const { questions } = bank(id);
+      const multiCounts = new Set(questions.filter((q) => q.type === 'multi').map((q) => q.choices.filter((c) => c.correct).length));
+      expect(multiCounts.size).toBeGreaterThanOrEqual(3);
+      const keyPlaces = questions.filter((q) => q.type === 'choice').map((q) => q.choices.findIndex((c) => c.score === 1));
+      const most = Math.max(...[0, 1, 2, 3, 4, 5, 6, 7].map((p) => keyPlaces.filter((k) => k === p).length));
+      expect(most / keyPlaces.length).toBeLessThanOrEqual(0.4);
+      const partial = new Set(questions.flatMap((q) => q.choices.map((c) => c.score).filter((s) => s !== undefined && s > 0 && s < 1)));
+      expect(partial.size).toBeGreaterThanOrEqual(3);
     });
 
     it('covers every stage at least 5 times', () => {
@@ -43,11 +55,12 @@ describe('the built-in banks', () => {
     });
   });
 
-  it('include a review bank of at least 60 general exam questions, a few of them multi', () => {
+  it('include a review bank of at least 90 general exam questions, 6 of them multi and 3 rank', () => {
     const review = bank('review');
     expect(review.industry).toBe('general');
-    expect(review.questions.length).toBeGreaterThanOrEqual(60);
-    expect(count(review.questions, (q) => q.type === 'multi')).toBeGreaterThanOrEqual(3);
+    expect(review.questions.length).toBeGreaterThanOrEqual(90);
+    expect(count(review.questions, (q) => q.type === 'multi')).toBeGreaterThanOrEqual(6);
+    expect(count(review.questions, (q) => q.type === 'rank')).toBeGreaterThanOrEqual(3);
   });
 
   it('give feedback on every choice and an explanation on every question', () => {
