@@ -1,12 +1,16 @@
 // `mot drill`: the learner's due cards, most overdue first, then new questions up to a daily limit.
+// This file gathers (banks, filters, the store) and prints; what is asked and every figure come
+// from core/drill-plan.
 import { clockFrom } from '../clock.js';
-import { planQuestion, filterQuestions, type PlannedQuestion } from '../core/selection.js';
-import { seededRandom, shuffled } from '../core/random.js';
+import { drillClosing, planDrill, startOfDrillDay } from '../core/drill-plan.js';
+import { filterQuestions } from '../core/selection.js';
 import { defaultPassMark, type SessionResult } from '../core/session.js';
 import { UsageError } from '../errors.js';
+import { progressMessages as say } from '../messages/progress.js';
+import type { ProgressStore } from '../store/progress-store.js';
 import { answererFor } from './practise.js';
 import { runSession } from './run-session.js';
-import { filtersFrom, learnerName, loadContent, noQuestions, openScreen, openStore, parseCount, parsePassMark, parseSeed, type SessionOptions } from './shared.js';
+import { filtersFrom, learnerName, loadContent, noQuestions, openScreen, openStore, parseCount, parsePassMark, parseSeed, questionIndex, type SessionOptions } from './shared.js';
 
 export interface DrillOptions extends SessionOptions {
   new?: string;
@@ -15,10 +19,15 @@ export interface DrillOptions extends SessionOptions {
 export const DEFAULT_NEW_PER_DAY = 10;
 export const DEFAULT_DRILL_COUNT = 20;
 
+/** Later than any card can be due (FSRS caps intervals at a year): asking for cards due by then reads them all. */
+const EVERY_CARD = '9999-12-31T23:59:59.999Z';
+
 export async function drill(options: DrillOptions): Promise<SessionResult | undefined> {
   const screen = await openScreen(options.json);
   const clock = clockFrom();
   const now = clock();
+  // The learner's day is the one of this machine's time zone (TZ).
+  const offset = -now.getTimezoneOffset();
   const learner = learnerName(options.learner);
   const newPerDay = options.new === undefined ? DEFAULT_NEW_PER_DAY : Number(options.new);
   if (!Number.isInteger(newPerDay) || newPerDay < 0) throw new UsageError(`--new must be a whole number of at least 0, not "${options.new}".`);
@@ -26,50 +35,48 @@ export async function drill(options: DrillOptions): Promise<SessionResult | unde
   const filters = filtersFrom(options, loaded);
   const questions = filterQuestions(loaded.banks, filters);
   if (questions.length === 0) throw noQuestions(filters);
-  const byId = new Map(questions.map((q) => [q.id, q]));
+  const index = questionIndex(loaded.banks);
   const seed = parseSeed(options.seed);
-  const shuffle = options.shuffle !== false;
-  const random = seededRandom(seed);
   const count = parseCount(options.count, DEFAULT_DRILL_COUNT);
 
   const store = await openStore(options.store);
   try {
-    const due = (await store.dueCards(learner, now.toISOString(), 100_000)).filter((c) => byId.has(c.questionId));
-    const seen = await store.seenQuestions(learner);
-    const startOfDay = new Date(now);
-    startOfDay.setUTCHours(0, 0, 0, 0);
-    const newLeft = Math.max(0, newPerDay - (await store.newSince(learner, startOfDay.toISOString())));
-    const unseen = questions.filter((q) => !seen.has(q.id));
-    const fresh = (shuffle ? shuffled(unseen, random) : unseen).slice(0, newLeft);
-    const plan: PlannedQuestion[] = [...due.map((c) => byId.get(c.questionId)!), ...fresh]
-      .slice(0, count)
-      .map((q) => planQuestion(q, shuffle, random));
+    const drill = planDrill({
+      questions,
+      loaded: index,
+      cards: await cardsOf(store, learner),
+      seen: await store.seenQuestions(learner),
+      newPerDay,
+      newToday: await store.newSince(learner, startOfDrillDay(now, offset).toISOString()),
+      count,
+      now,
+      offset,
+      seed,
+      shuffle: options.shuffle !== false,
+    });
+    const { plan } = drill;
+    const elsewhere = say.elsewhere(drill.elsewhere);
 
     if (plan.length === 0) {
-      const next = await store.nextDue(learner, now.toISOString());
-      screen.warn(
-        unseen.length > 0
-          ? `Nothing is due, and today's ${newPerDay} new questions are done. ${nextReviews(next)}`
-          : `Nothing is due. ${nextReviews(next)}`,
-      );
-      if (options.json) process.stdout.write(JSON.stringify({ mode: 'drill', learner, finished: true, due: 0, answers: [] }, null, 2) + '\n');
+      screen.warn([say.nothingDue(newPerDay, drill.unseen > 0), say.due(drill.due), say.nextReviews(drill.next), elsewhere].filter(Boolean).join(' '));
+      if (options.json)
+        screen.json({ mode: 'drill', learner, finished: true, due: 0, due_now: drill.due.now, due_today: drill.due.today, next_reviews: drill.next, answers: [] });
       return undefined;
     }
-    const dueCount = Math.min(due.length, plan.length);
-    screen.write(screen.paint.dim(`Drill: ${dueCount} due for review, ${plan.length - dueCount} new.`));
+    screen.write(screen.paint.dim(say.drillStart(drill.reviews, drill.fresh, drill.due.now)));
     const passMark = parsePassMark(options.passMark) ?? defaultPassMark(loaded.banks, plan);
     const answerer = await answererFor(screen);
     const result = await runSession({ mode: 'drill', learner, seed, filters, plan, passMark }, { store, answerer, screen, clock, json: options.json === true });
-    const after = clock().toISOString();
-    const stillDue = await store.dueCount(learner, after);
-    screen.write('\n' + (stillDue ? `${stillDue} more ${stillDue === 1 ? 'is' : 'are'} due now: run \`mot drill\` again. ` : '') + nextReviews(await store.nextDue(learner, after)));
+    const after = drillClosing({ questions, loaded: index, cards: await cardsOf(store, learner), now: clock(), offset });
+    const closing = [after.due.now > 0 ? say.stillDue(after.due.now) : '', say.due(after.due), say.nextReviews(after.next), say.elsewhere(after.elsewhere)];
+    screen.write('\n' + closing.filter(Boolean).join(' '));
     return result;
   } finally {
     await store.close();
   }
 }
 
-function nextReviews(next: { due: string; count: number }[]): string {
-  if (next.length === 0) return 'No reviews are scheduled yet.';
-  return 'Next reviews: ' + next.map((n) => `${n.count} on ${n.due}`).join(', ') + '.';
+/** The learner's cards with their due times: the store's due list read up to the end of time. */
+function cardsOf(store: ProgressStore, learner: string) {
+  return store.dueCards(learner, EVERY_CARD, 10_000_000);
 }

@@ -2,7 +2,9 @@
 // This file gathers (content, the store) and prints; the figures come from core/progress.
 import { clockFrom } from '../clock.js';
 import { MOMENT_NAMES, type Question } from '../core/model.js';
-import { endOfDay, progressReport, recentScores, sparkline, type ProgressReport } from '../core/progress.js';
+import { progressReport, sparkline, type DueFigures, type ProgressReport } from '../core/progress.js';
+import { REVIEW_INDUSTRY } from '../core/scope.js';
+import { progressMessages as say } from '../messages/progress.js';
 import { colourLevel } from '../ui/paint.js';
 import { makeOutput, type Output } from '../ui/output.js';
 import { bar, padEnd, percent, wrap } from '../ui/text.js';
@@ -22,13 +24,15 @@ export async function stats(options: StatsOptions, output: Output = makeOutput({
   const store = await openStore(options.store);
   let report: ProgressReport;
   try {
-    const [sessions, records, answered, dueToday] = await Promise.all([
+    const [sessions, records, answered, cards] = await Promise.all([
       store.sessionSummaries(learner),
       store.questionStats(learner),
       store.answeredCount(learner),
-      store.dueCount(learner, endOfDay(now).toISOString()),
+      // Every card with its due time (due by the end of time): the figures are counted in the core.
+      store.dueCards(learner, '9999-12-31T23:59:59.999Z', 10_000_000),
     ]);
-    report = progressReport({ learner, answered, dueToday, sessions, records, questions });
+    // The learner's day is the one of this machine's time zone (TZ), as in `mot drill`.
+    report = progressReport({ learner, answered, cards, now, offset: -now.getTimezoneOffset(), sessions, records, questions });
   } finally {
     await store.close();
   }
@@ -59,12 +63,8 @@ export function progressText(report: ProgressReport, questions: ReadonlyMap<stri
   if (report.answered === 0) return [...lines, '\nNo answers yet. Start with `mot train`, then come back here.'];
   const finished = report.sessions.filter((s) => s.finished).length;
   lines.push(`\n  ${report.sessions.length} sessions (${finished} finished), ${report.answered} answers, mean score ${paint.bold(percent(report.mean_score ?? 0))}`);
-  lines.push(
-    `  ${report.due_today ? paint.accent(`${report.due_today} question${report.due_today === 1 ? '' : 's'} due for review today: \`mot drill\``) : 'Nothing is due for review today.'}`,
-  );
-  const scores = recentScores(report);
-  if (scores)
-    lines.push(`\n  Last ${scores.length} sessions  ${paint.accent(sparkline(scores, paint.unicode))}  ${paint.dim(`${percent(scores[0]!)} → ${percent(scores[scores.length - 1]!)}`)}`);
+  lines.push(`  ${dueText(report, questions, paint)}`);
+  lines.push(...trendText(report, paint));
   const barWidth = Math.max(10, Math.min(30, width - 40));
   for (const [title, field] of [['By industry', 'industry'], ['By moment', 'moment'], ['By stage', 'stage']] as const) {
     const groups = Object.entries(report.breakdown[field]);
@@ -83,6 +83,30 @@ export function progressText(report: ProgressReport, questions: ReadonlyMap<stri
       lines.push(`  ${q.id}  ${paint.dim(`mean ${percent(q.mean_score)} over ${q.answered} answer${q.answered === 1 ? '' : 's'}, last ${percent(q.last_score)}`)}`);
       lines.push(paint.dim(prompt ? wrap(prompt, width, '    ') : '    (retired: no longer in the banks)'));
     }
+  }
+  return lines;
+}
+
+/** Due now and today, in the words of `mot drill`, with the drill that takes them (the review bank is not in the default one). */
+function dueText(report: ProgressReport, questions: ReadonlyMap<string, Question>, paint: Screen['paint']): string {
+  const due: DueFigures = { now: report.due_now, today: report.due_today };
+  if (due.today === 0) return say.due(due);
+  const industryOf = new Map([...questions.values()].map((q) => [q.bankId, q.industry]));
+  const review = Object.entries(report.due_by_bank).filter(([bank]) => industryOf.get(bank) === REVIEW_INDUSTRY);
+  const inReview = review.reduce((sum, [, figures]) => sum + figures.today, 0);
+  return paint.accent(say.due(due)) + ' ' + say.drillFor(due.today - inReview, review.map(([bank, figures]) => ({ bank, today: figures.today })));
+}
+
+/** Scores over time, one line per mode, each with the dates it spans. */
+function trendText(report: ProgressReport, paint: Screen['paint']): string[] {
+  const modes = Object.entries(report.trend);
+  if (modes.length === 0) return [];
+  const lines = ['\n' + paint.bold('Scores over time') + paint.dim('  (each mode apart, oldest first)')];
+  for (const [mode, points] of modes) {
+    const first = points[0]!;
+    const last = points[points.length - 1]!;
+    const span = points.length === 1 ? `${first.date} ${percent(first.score)}` : `${first.date} ${percent(first.score)} → ${last.date} ${percent(last.score)}`;
+    lines.push(`  ${padEnd(mode, 6)} ${paint.accent(sparkline(points.map((p) => p.score), paint.unicode))}  ${paint.dim(`${span}  (${say.sessions(points.length)})`)}`);
   }
   return lines;
 }

@@ -1,7 +1,23 @@
 // A learner's progress as numbers: group means, the weakest questions, a sparkline.
 import { describe, expect, it } from 'vitest';
 import type { Moment, Question, Stage } from '../../src/core/model.js';
-import { endOfDay, groupMeans, progressReport, recentScores, sparkline, weakest, type QuestionRecord, type SessionFigures } from '../../src/core/progress.js';
+import {
+  dueFigures,
+  endOfDay,
+  groupMeans,
+  isDueNow,
+  isDueToday,
+  learnerDate,
+  learnerDay,
+  nextReviews,
+  progressReport,
+  sparkline,
+  trends,
+  weakest,
+  type CardDue,
+  type QuestionRecord,
+  type SessionFigures,
+} from '../../src/core/progress.js';
 
 function question(id: string, industry: string, moment?: Moment, stage?: Stage): Question {
   const [bankId, localId] = id.split('/') as [string, string];
@@ -107,7 +123,16 @@ describe('progressReport', () => {
     score,
     ...over,
   });
-  const base = { learner: 'sam', dueToday: 3, questions };
+  const NOW = new Date('2027-01-10T09:00:00.000Z');
+  // Due now: greet (yesterday) and till (this moment); later today: wait; tomorrow: call; a retired card is never due.
+  const cards: CardDue[] = [
+    { questionId: 'retail/greet', due: '2027-01-09T09:00:00.000Z' },
+    { questionId: 'retail/till', due: '2027-01-10T09:00:00.000Z' },
+    { questionId: 'clinic/wait', due: '2027-01-10T20:00:00.000Z' },
+    { questionId: 'clinic/call', due: '2027-01-11T08:00:00.000Z' },
+    { questionId: 'gone/old', due: '2027-01-01T00:00:00.000Z' },
+  ];
+  const base = { learner: 'sam', cards, now: NOW, questions };
 
   it.each([
     { name: 'nothing answered', records: [], answered: 0, mean: null },
@@ -134,7 +159,41 @@ describe('progressReport', () => {
     expect(report.breakdown).toEqual({ industry: { healthcare: 0, retail: 1 }, moment: { second: 0, first: 1 }, stage: { delivery: 0, 'first-contact': 1 } });
     expect(report.retired).toEqual(['gone/old']);
     expect(report.weakest.map((w) => w.id)).toEqual(['clinic/wait', 'gone/old']);
+  });
+
+  it('counts due now and due today over the loaded questions only, and per bank', () => {
+    const report = progressReport({ ...base, answered: 0, sessions: [], records: [] });
+    expect(report.due_now).toBe(2);
     expect(report.due_today).toBe(3);
+    expect(report.due_by_bank).toEqual({ clinic: { now: 0, today: 1 }, retail: { now: 2, today: 2 } });
+    expect(report.next_reviews).toEqual([
+      { date: '2027-01-10', count: 1 },
+      { date: '2027-01-11', count: 1 },
+    ]);
+  });
+
+  it("moves the end of the day with the learner's offset from UTC", () => {
+    // At UTC-9 the day has just begun (00:00) and ends at 09:00 UTC on the 11th: the card due at 08:00 UTC then is due today.
+    const west = progressReport({ ...base, offset: -9 * 60, answered: 0, sessions: [], records: [] });
+    expect(west).toMatchObject({ due_now: 2, due_today: 4 });
+    // At UTC+13 it is 22:00 and the day ends at 11:00 UTC on the 10th: the card due at 20:00 UTC is tomorrow's.
+    const east = progressReport({ ...base, offset: 13 * 60, answered: 0, sessions: [], records: [] });
+    expect(east).toMatchObject({ due_now: 2, due_today: 2 });
+  });
+
+  it('gives a trend per mode with the dates of its sessions', () => {
+    const sessions = [
+      session('e1', 0.5, { started: '2027-01-03T09:00:00.000Z' }),
+      session('d1', 1, { mode: 'drill', started: '2027-01-04T09:00:00.000Z' }),
+      session('e2', 0.75, { started: '2027-01-05T09:00:00.000Z' }),
+    ];
+    expect(progressReport({ ...base, answered: 6, sessions, records: [] }).trend).toEqual({
+      exam: [
+        { date: '2027-01-03', score: 0.5, finished: true },
+        { date: '2027-01-05', score: 0.75, finished: true },
+      ],
+      drill: [{ date: '2027-01-04', score: 1, finished: true }],
+    });
   });
 
   it('lists at most eight weakest questions unless told otherwise', () => {
@@ -155,20 +214,101 @@ describe('endOfDay', () => {
   });
 });
 
-describe('recentScores', () => {
-  const sessions = (scores: (number | null)[]) => ({ sessions: scores.map((score, i) => ({ id: String(i), mode: 'exam', started: '', finished: true, answered: 1, questions: 1, score })) });
+describe('trends', () => {
+  const at = (mode: string, started: string, score: number | null, finished = true) => ({ mode, started, score, finished });
 
   it.each([
-    { scores: [], expected: undefined },
-    { scores: [0.5], expected: undefined },
-    { scores: [0.5, null], expected: undefined },
-    { scores: [0.5, null, 1], expected: [0.5, 1] },
-  ])('keeps the scored sessions, and only when there are two to compare: $scores', ({ scores, expected }) => {
-    expect(recentScores(sessions(scores))).toEqual(expected);
+    { name: 'no sessions', sessions: [], expected: {} },
+    { name: 'unscored sessions left out', sessions: [at('exam', '2027-01-01T10:00:00Z', null)], expected: {} },
+    {
+      name: 'modes kept apart, exam then train then drill',
+      sessions: [at('drill', '2027-01-01T10:00:00Z', 1), at('train', '2027-01-02T10:00:00Z', 0.5), at('exam', '2027-01-03T10:00:00Z', 0.25, false)],
+      expected: {
+        exam: [{ date: '2027-01-03', score: 0.25, finished: false }],
+        train: [{ date: '2027-01-02', score: 0.5, finished: true }],
+        drill: [{ date: '2027-01-01', score: 1, finished: true }],
+      },
+    },
+  ])('$name', ({ sessions, expected }) => {
+    expect(trends(sessions)).toEqual(expected);
+    expect(Object.keys(trends(sessions))).toEqual(Object.keys(expected));
   });
 
-  it('keeps the last ones, oldest first', () => {
-    expect(recentScores(sessions([0.1, 0.2, 0.3, 0.4]), 2)).toEqual([0.3, 0.4]);
-    expect(recentScores(sessions(Array.from({ length: 40 }, (_, i) => i / 40)))).toHaveLength(30);
+  it("dates each session by the learner's day", () => {
+    expect(trends([at('exam', '2027-01-01T23:30:00Z', 1)], 60).exam![0]!.date).toBe('2027-01-02');
+    expect(trends([at('exam', '2027-01-01T00:30:00Z', 1)], -60).exam![0]!.date).toBe('2026-12-31');
+  });
+
+  it('keeps the last ones of each mode, oldest first', () => {
+    const many = Array.from({ length: 5 }, (_, i) => at('exam', `2027-01-0${i + 1}T10:00:00Z`, i / 4));
+    expect(trends(many, 0, 2).exam!.map((p) => p.score)).toEqual([0.75, 1]);
+  });
+});
+
+describe('due now and due today', () => {
+  const NOW = new Date('2027-01-10T09:00:00.000Z');
+  const card = (due: string): CardDue => ({ questionId: 'b/q', due });
+
+  it.each([
+    { due: '2027-01-09T09:00:00.000Z', offset: 0, now: true, today: true },
+    { due: '2027-01-10T09:00:00.000Z', offset: 0, now: true, today: true },
+    { due: '2027-01-10T09:00:00.001Z', offset: 0, now: false, today: true },
+    { due: '2027-01-10T23:59:59.999Z', offset: 0, now: false, today: true },
+    { due: '2027-01-11T00:00:00.000Z', offset: 0, now: false, today: false },
+    { due: '2027-01-10T14:59:59.999Z', offset: 9 * 60, now: false, today: true },
+    { due: '2027-01-10T15:00:00.000Z', offset: 9 * 60, now: false, today: false },
+    { due: '2027-01-11T04:59:59.999Z', offset: -5 * 60, now: false, today: true },
+  ])('a card due at $due (offset $offset min) is due now: $now, due today: $today', ({ due, offset, now, today }) => {
+    expect(isDueNow(card(due), NOW)).toBe(now);
+    expect(isDueToday(card(due), NOW, offset)).toBe(today);
+  });
+
+  it('counts due today including what is due now', () => {
+    const cards = ['2027-01-01T00:00:00Z', '2027-01-10T08:00:00Z', '2027-01-10T18:00:00Z', '2027-01-12T00:00:00Z'].map(card);
+    expect(dueFigures(cards, NOW)).toEqual({ now: 2, today: 3 });
+    expect(dueFigures([], NOW)).toEqual({ now: 0, today: 0 });
+  });
+
+  it('reads a due time given as a Date as well as an ISO string', () => {
+    expect(isDueNow({ questionId: 'b/q', due: new Date('2027-01-10T08:00:00Z') as unknown as string }, NOW)).toBe(true);
+  });
+});
+
+describe('learnerDay', () => {
+  it.each([
+    { now: '2027-01-10T09:00:00Z', offset: 0, date: '2027-01-10', start: '2027-01-10T00:00:00.000Z', end: '2027-01-11T00:00:00.000Z' },
+    { now: '2027-01-10T09:00:00Z', offset: 600, date: '2027-01-10', start: '2027-01-09T14:00:00.000Z', end: '2027-01-10T14:00:00.000Z' },
+    { now: '2027-01-10T15:00:00Z', offset: 600, date: '2027-01-11', start: '2027-01-10T14:00:00.000Z', end: '2027-01-11T14:00:00.000Z' },
+    { now: '2027-01-10T03:00:00Z', offset: -300, date: '2027-01-09', start: '2027-01-09T05:00:00.000Z', end: '2027-01-10T05:00:00.000Z' },
+  ])('at $now with offset $offset is the day $date, from $start to $end', ({ now, offset, date, start, end }) => {
+    const day = learnerDay(new Date(now), offset);
+    expect(day.start.toISOString()).toBe(start);
+    expect(day.end.toISOString()).toBe(end);
+    expect(learnerDate(now, offset)).toBe(date);
+  });
+});
+
+describe('nextReviews', () => {
+  const NOW = new Date('2027-01-10T09:00:00.000Z');
+  const card = (questionId: string, due: string): CardDue => ({ questionId, due });
+
+  it('counts the cards not yet due by date, soonest first, at most five dates', () => {
+    const cards = [
+      card('b/past', '2027-01-09T00:00:00Z'),
+      ...['2027-01-12T10:00:00Z', '2027-01-11T10:00:00Z', '2027-01-12T11:00:00Z', '2027-01-13T00:00:00Z', '2027-01-14T00:00:00Z', '2027-01-15T00:00:00Z', '2027-01-16T00:00:00Z'].map(
+        (due, i) => card(`b/q${i}`, due),
+      ),
+    ];
+    expect(nextReviews(cards, NOW)).toEqual([
+      { date: '2027-01-11', count: 1 },
+      { date: '2027-01-12', count: 2 },
+      { date: '2027-01-13', count: 1 },
+      { date: '2027-01-14', count: 1 },
+      { date: '2027-01-15', count: 1 },
+    ]);
+  });
+
+  it("dates the reviews by the learner's calendar", () => {
+    expect(nextReviews([card('b/q', '2027-01-11T20:00:00Z')], NOW, 300)).toEqual([{ date: '2027-01-12', count: 1 }]);
   });
 });
