@@ -5,6 +5,7 @@ import { cacheDir } from '../banks/bank-cache.js';
 import { contentDirs, errorsIn, loadBanks, type LoadedBanks } from '../banks/load-banks.js';
 import { MOMENTS, STAGES, type Bank, type Moment, type Question, type Stage } from '../core/model.js';
 import type { Filters } from '../core/selection.js';
+import { defaultIndustries } from '../core/scope.js';
 import { UsageError, UserError } from '../errors.js';
 import { defaultStorePath } from '../store/location.js';
 import { checkStoreLocation, openProgressStore } from '../store/open.js';
@@ -129,6 +130,11 @@ export function filtersFrom(options: FilterOptions, loaded: LoadedBanks): Filter
   const filters: Filters = {};
   if (options.bank?.length) filters.banks = options.bank;
   if (options.industry?.length) filters.industries = options.industry;
+  else if (!options.bank?.length) {
+    // No bank and no industry asked for: a new hire's session, from the scenario banks only.
+    const scenario = defaultIndustries(banks);
+    if (scenario) filters.industries = scenario;
+  }
   if (options.moment?.length) filters.moments = checkValues(options.moment, MOMENTS, '--moment') as Moment[];
   if (options.stage?.length) filters.stages = checkValues(options.stage, STAGES, '--stage') as Stage[];
   if (options.tag?.length) filters.tags = options.tag;
