@@ -1,6 +1,7 @@
-// `mot schema`: the JSON Schema editors use, generated from the validator's own schema.
+// `mot schema`: the JSON Schema of bank files, for editors.
 import { bankJsonSchema } from '../core/schema.js';
+import { makeOutput } from '../ui/output.js';
 
 export function printSchema(): void {
-  process.stdout.write(JSON.stringify(bankJsonSchema(), null, 2) + '\n');
+  makeOutput().json(bankJsonSchema());
 }
