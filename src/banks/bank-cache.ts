@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { isQuestionType } from '../core/kinds/index.js';
-import { sanitizeText } from '../core/sanitize.js';
+import { sanitizeText, UNSAFE } from '../core/sanitize.js';
 import type { ParsedBank } from './parse-bank.js';
 
 declare const MOT_BUILD_ID: string | undefined;
@@ -70,11 +70,26 @@ function isParsedBank(entry: unknown): entry is ParsedBank {
   );
 }
 
-/** Every string of the entry through the sanitiser again, keys and values alike. */
+/**
+ * Every string of the entry through the sanitiser again, keys and values alike. The entry was just
+ * deserialised and is ours, so it is cleaned in place, and a string is only rewritten when it holds
+ * something to remove: a warm start reads every built-in question this way.
+ */
 function resanitize<T>(value: T): T {
-  if (typeof value === 'string') return sanitizeText(value) as T;
-  if (Array.isArray(value)) return value.map(resanitize) as T;
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [sanitizeText(k), resanitize(v)])) as T;
+  if (typeof value === 'string') return (UNSAFE.test(value) ? sanitizeText(value) : value) as T;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = resanitize(value[i]);
+    return value;
+  }
+  if (isRecord(value)) {
+    for (const key of Object.keys(value)) {
+      const clean = resanitize(value[key]);
+      if (UNSAFE.test(key)) {
+        delete value[key];
+        value[sanitizeText(key)] = clean;
+      } else value[key] = clean;
+    }
+  }
   return value;
 }
 

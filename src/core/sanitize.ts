@@ -10,6 +10,9 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202
 /** The colour and weight codes mot's own paint writes (SGR): the one kind of sequence let through. */
 const OWN_STYLE = /\u001b\[[0-9;]*m/g;
 
+/** Whether a text holds anything sanitizeText would remove (every escape sequence starts with ESC or CSI, both in here). */
+export const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 export function sanitizeText(text: string): string {
   return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
 }

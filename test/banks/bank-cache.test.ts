@@ -1,0 +1,51 @@
+// The warm path of the bank cache: an entry is cleaned in place, and only what holds something
+// to remove is rewritten, so the quick test must never let through what the sanitiser removes.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serialize } from 'node:v8';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cacheKey, readCached, writeCached } from '../../src/banks/bank-cache.js';
+import { parseBank } from '../../src/banks/parse-bank.js';
+import { sanitizeText, UNSAFE } from '../../src/core/sanitize.js';
+
+const SAMPLE = readFileSync(new URL('../fixtures/good/sample-clinic.yaml', import.meta.url), 'utf8');
+let root: string;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'mot-bank-cache-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('UNSAFE', () => {
+  it('matches every text the sanitiser would change, and no text it leaves alone', () => {
+    const texts = ['plain', 'tab\tand\nnewline', 'café — “quoted” ’', '日本語', ''];
+    for (let code = 0; code < 0x3000; code++) texts.push(`a${String.fromCharCode(code)}b`, `\u001b[${String.fromCharCode(code)}m`);
+    texts.push('\u001b]0;title\u0007', '\u009b31m', '\u001bP data \u001b\\', '\u202e', '\u2066x\u2069', '\u061c', '\u200f');
+    for (const text of texts) expect(UNSAFE.test(text), JSON.stringify(text)).toBe(sanitizeText(text) !== text);
+  });
+});
+
+describe('a cache entry read back', () => {
+  it('is cleaned in its keys as well as its values', () => {
+    const parsed = parseBank(SAMPLE, 'sample.yaml');
+    const key = cacheKey(Buffer.from(SAMPLE));
+    writeCached(root, key, parsed);
+    const entry = parsed as unknown as { bank: { questions: Record<string, unknown>[] } };
+    entry.bank.questions[0]!['\u001b[2Jtags'] = ['x'];
+    entry.bank.questions[0]!.prompt = 'What \u001b[31mnow\u001b[0m?';
+    writeFileSync(join(root, key), serialize(parsed));
+    const read = readCached(root, key)!;
+    const question = read.bank!.questions[0]! as unknown as Record<string, unknown>;
+    expect(question.prompt).toBe('What now?');
+    expect(Object.keys(question)).not.toContain('\u001b[2Jtags');
+    expect(question['tags']).toEqual(['x']);
+  });
+
+  it('is returned unchanged when nothing in it needs cleaning', () => {
+    const parsed = parseBank(SAMPLE, 'sample.yaml');
+    const key = cacheKey(Buffer.from(SAMPLE));
+    writeCached(root, key, parsed);
+    expect(readCached(root, key)).toEqual(parsed);
+  });
+});
