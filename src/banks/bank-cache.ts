@@ -82,12 +82,13 @@ function resanitize<T>(value: T): T {
     return value;
   }
   if (isRecord(value)) {
-    for (const key of Object.keys(value)) {
-      const clean = resanitize(value[key]);
+    const record: Record<string, unknown> = value;
+    for (const key of Object.keys(record)) {
+      const clean = resanitize(record[key]);
       if (UNSAFE.test(key)) {
-        delete value[key];
-        value[sanitizeText(key)] = clean;
-      } else value[key] = clean;
+        delete record[key];
+        record[sanitizeText(key)] = clean;
+      } else record[key] = clean;
     }
   }
   return value;
