@@ -1,6 +1,7 @@
 // The command-line program: every command and option, and the one place that turns errors into
 // exit codes and ends the process. Commands are imported only when run, so `mot --help` pays for
 // commander alone.
+import { existsSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { sanitizeLine, sanitizeText } from './core/sanitize.js';
 import { ExitError, isPromptExit, UsageError, UserError } from './errors.js';
@@ -323,7 +324,17 @@ function finishDeclarations(program: Command): void {
     command.commands.forEach(walk);
   };
   walk(program);
-  program.hook('preAction', (_program, action) => refuseMemoryStore(action));
+  program.hook('preAction', (_program, action) => {
+    refuseMemoryStore(action);
+    refuseMissingContent(action);
+  });
+}
+
+/** A `--content` folder that is not there is a typo to point at, not an empty shelf of banks. */
+function refuseMissingContent(action: Command): void {
+  const folders = action.opts<{ content?: unknown }>().content;
+  if (!Array.isArray(folders)) return;
+  for (const folder of folders as string[]) if (!existsSync(folder)) throw new UsageError(say.missingContent(folder), say.missingContentHint);
 }
 
 /** `:memory:` (or an SQLite URI to one) would take every answer and keep none of them. */

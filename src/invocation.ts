@@ -14,7 +14,7 @@ export function commandName(invocation: Invocation = {}): string {
   const script = invocation.script ?? process.argv[1];
   const env = invocation.env ?? process.env;
   if (!script) return 'mot';
-  if (!/\.[cm]?js$/.test(basename(script))) return env.npm_command === 'exec' ? 'npx mot' : 'mot';
+  if (!/\.[cm]?js$/.test(basename(script))) return 'mot';
   const cwd = invocation.cwd ?? process.cwd();
   const near = relative(cwd, script);
   // A path from far away reads better whole than as a ladder of ../

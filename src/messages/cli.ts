@@ -15,6 +15,8 @@ export const cliMessages = {
     'Scripted answers are one line per question: a letter (b), letters for multi (a,c) or every letter best first for rank (c,a,d,b).',
   memoryStore: (given: string) => `${given} keeps nothing: every answer would be lost when mot ends.`,
   memoryStoreHint: 'Give a file (it is created if missing) or a postgres:// URL; for a throw-away run, a file in /tmp.',
+  missingContent: (folder: string) => `--content ${folder}: no such folder.`,
+  missingContentHint: 'Give a folder (or a file) of bank files; the built-in banks are always loaded.',
   writeFailed: (reason: string) => `could not write the output: ${reason}.`,
   writeFailedHint: 'Check that the disk or device it goes to has room and accepts writes.',
   storeDefault: (path: string, fromEnv: boolean) => `default ${fromEnv ? 'MOT_STORE: ' : ''}${path}`,
