@@ -5,6 +5,7 @@ import { defaultPassMark, type SessionResult } from '../core/session.js';
 import type { Answerer } from '../ui/answerer.js';
 import { scriptedAnswerer } from '../ui/scripted-answerer.js';
 import { runMessages } from '../messages/run.js';
+import { stopSignal } from '../signals.js';
 import { runSession } from './run-session.js';
 import {
   filtersFrom,
@@ -44,5 +45,5 @@ export async function practise(mode: 'train' | 'exam', options: SessionOptions):
 export async function answererFor(screen: Screen): Promise<Answerer> {
   if (!process.stdin.isTTY) return scriptedAnswerer(process.stdin);
   const { interactiveAnswerer } = await import('../ui/prompts.js');
-  return interactiveAnswerer(screen.paint, screen.width, { input: process.stdin, output: screen.out });
+  return interactiveAnswerer(screen.paint, screen.width, { input: process.stdin, output: screen.out }, stopSignal());
 }

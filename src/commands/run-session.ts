@@ -11,6 +11,7 @@ import { givenAnswers, resumeSession, startSession, step, type Effect, type Sess
 import type { Clock } from '../clock.js';
 import { ExitError, isPromptExit, UserError } from '../errors.js';
 import { runMessages as say } from '../messages/run.js';
+import { onStop, stopRequested, stopSignal } from '../signals.js';
 import type { ProgressStore } from '../store/progress-store.js';
 import { isMove, type Answerer } from '../ui/answerer.js';
 import { renderChoices, renderFeedback, renderQuestion, renderSummary } from '../ui/render.js';
@@ -37,8 +38,6 @@ export interface SessionDeps {
   json: boolean;
   /** How the learner continues an unfinished session (`mot resume`, as invoked). */
   resumeCommand?: string;
-  /** The exit code when a signal (not Ctrl-C) stopped the session: 143 for SIGTERM, 129 for SIGHUP. */
-  stopCode?: () => number | undefined;
 }
 
 export async function runSession(session: SessionPlan, deps: SessionDeps): Promise<SessionResult> {
@@ -66,6 +65,16 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
     }
     return store;
   };
+
+  // SIGTERM, SIGHUP or an outside SIGINT: whatever the learner is being asked is abandoned, what
+  // is being stored is finished, and the session ends as if Ctrl-C had been pressed.
+  const stopping = stopSignal();
+  const stopped = new Promise<typeof STOPPED>((resolve) => {
+    if (stopping.aborted) resolve(STOPPED);
+    else stopping.addEventListener('abort', () => resolve(STOPPED), { once: true });
+  });
+  const unlessStopped = <T>(waiting: Promise<T>): Promise<T | typeof STOPPED> => Promise.race([waiting, stopped]);
+  const unregister = onStop(() => undefined);
 
   let { state, effects } = session.given?.length ? resumeSession(session.mode, session.plan, session.given) : startSession(session.mode, session.plan);
   const savedNote = () => say.saved(givenAnswers(state).length, state.plan.length, resume);
@@ -106,7 +115,7 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
         screen.write(renderFeedback(effect.answer, screen));
         if (answerer.next) {
           try {
-            await answerer.next(effect.last);
+            if ((await unlessStopped(answerer.next(effect.last))) === STOPPED) return { type: 'interrupted', why: 'interrupted' };
           } catch (err) {
             if (isPromptExit(err)) return { type: 'interrupted', why: 'interrupted' };
             throw err;
@@ -117,7 +126,8 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
         if (!answerer.confirm) return { type: 'submitted' };
         const labels = state.plan.map((p) => p.question.prompt);
         try {
-          const choice = await answerer.confirm(effect.unanswered, effect.flagged, labels);
+          const choice = await unlessStopped(answerer.confirm(effect.unanswered, effect.flagged, labels));
+          if (choice === STOPPED) return { type: 'interrupted', why: 'interrupted' };
           return 'submit' in choice ? { type: 'submitted' } : { type: 'went-to', index: choice.goTo };
         } catch (err) {
           if (isPromptExit(err)) return { type: 'interrupted', why: 'interrupted' };
@@ -149,13 +159,14 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
     const startedAt = performance.now();
     let reply;
     try {
-      reply = await answerer.ask(planned, index, current.plan.length, { navigable, flagged: current.flagged[index] === true, canGoBack: index > 0 });
+      reply = await unlessStopped(answerer.ask(planned, index, current.plan.length, { navigable, flagged: current.flagged[index] === true, canGoBack: index > 0 }));
     } catch (err) {
-      if (isPromptExit(err)) return { type: 'interrupted', why: 'interrupted' };
+      if (isPromptExit(err) || stopping.aborted) return { type: 'interrupted', why: 'interrupted' };
       // A scripted line that does not fit (or a bug): what was answered is saved already.
       if (givenAnswers(current).length === 0) await store?.discardIfEmpty(id);
       throw err;
     }
+    if (reply === STOPPED) return { type: 'interrupted', why: 'interrupted' };
     if (reply === undefined) return { type: 'interrupted', why: 'input-ended' };
     if (isMove(reply)) return reply.move === 'skip' ? { type: 'skipped' } : reply.move === 'flag' ? { type: 'flagged' } : { type: 'went-back' };
     const event: SessionEvent = { type: 'answered', response: toWritten(planned, reply), id: randomUUID() };
@@ -185,17 +196,20 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
     });
     if (state.stopped === 'interrupted') {
       screen.warn(say.stopped(savedNote()));
-      throw new ExitError(deps.stopCode?.() ?? 130);
+      throw new ExitError(stopRequested()?.code ?? 130);
     }
     screen.result(renderSummary(result, answers, screen));
     if (state.stopped === 'input-ended') screen.warn(say.inputEnded(answers.length, state.plan.length, savedNote()));
     if (deps.json) screen.json(result);
     return result;
   } finally {
+    unregister();
     // A store the session opened itself is the session's to close.
     if (typeof deps.store === 'function') await store?.close();
   }
 }
+
+const STOPPED = Symbol('stopped');
 
 function unreachable(value: never): never {
   throw new Error(`unhandled session effect: ${JSON.stringify(value)}`);
