@@ -188,4 +188,3 @@ describe('scripted lines', () => {
     expect(run.stderr).not.toContain('\u202e');
   });
 });
-});
