@@ -63,7 +63,7 @@ export async function drill(options: DrillOptions): Promise<SessionResult | unde
         screen.json({ mode: 'drill', learner, finished: true, due: 0, due_now: drill.due.now, due_today: drill.due.today, next_reviews: drill.next, answers: [] });
       return undefined;
     }
-    screen.write(screen.paint.dim(say.drillStart(drill.reviews, drill.fresh, drill.due.now)));
+    screen.write(screen.paint.dim(say.drillStart(drill.reviews, drill.fresh, drill.due.now) + ' ' + say.due(drill.due)));
     const passMark = parsePassMark(options.passMark) ?? defaultPassMark(loaded.banks, plan);
     const answerer = await answererFor(screen);
     const result = await runSession({ mode: 'drill', learner, seed, filters, plan, passMark }, { store, answerer, screen, clock, json: options.json === true });

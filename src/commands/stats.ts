@@ -90,11 +90,12 @@ export function progressText(report: ProgressReport, questions: ReadonlyMap<stri
 /** Due now and today, in the words of `mot drill`, with the drill that takes them (the review bank is not in the default one). */
 function dueText(report: ProgressReport, questions: ReadonlyMap<string, Question>, paint: Screen['paint']): string {
   const due: DueFigures = { now: report.due_now, today: report.due_today };
-  if (due.today === 0) return say.due(due);
+  const notLoaded = report.due_not_loaded.today > 0 ? ' ' + say.dueNotLoaded(report.due_not_loaded.today) : '';
+  if (due.today === 0) return say.due(due) + notLoaded;
   const industryOf = new Map([...questions.values()].map((q) => [q.bankId, q.industry]));
   const review = Object.entries(report.due_by_bank).filter(([bank]) => industryOf.get(bank) === REVIEW_INDUSTRY);
   const inReview = review.reduce((sum, [, figures]) => sum + figures.today, 0);
-  return paint.accent(say.due(due)) + ' ' + say.drillFor(due.today - inReview, review.map(([bank, figures]) => ({ bank, today: figures.today })));
+  return paint.accent(say.due(due)) + ' ' + say.drillFor(due.today - inReview, review.map(([bank, figures]) => ({ bank, today: figures.today }))) + notLoaded;
 }
 
 /** Scores over time, one line per mode, each with the dates it spans. */

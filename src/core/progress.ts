@@ -60,6 +60,8 @@ export interface ProgressReport {
   due_today: number;
   /** Cards of loaded questions due at or before now. */
   due_now: number;
+  /** Due cards of questions not loaded (retired, or in a folder not given with --content): no drill can ask them. */
+  due_not_loaded: { now: number; today: number };
   /** The same two figures per bank, for the banks that have any due today. */
   due_by_bank: Record<string, { now: number; today: number }>;
   /** The coming reviews (not yet due) by the learner's date. */
@@ -117,6 +119,7 @@ export function progressReport(input: ProgressInput): ProgressReport {
     mean_score: counted ? round(total / counted) : null,
     due_today: due.today,
     due_now: due.now,
+    due_not_loaded: dueFigures(cardsOf(input.cards, (id) => !questions.has(id)), now, offset),
     due_by_bank: dueByBank(cards, questions, now, offset),
     next_reviews: nextReviews(cards, now, offset),
     sessions,

@@ -28,6 +28,8 @@ export const progressMessages = {
     for (const r of review) parts.push(`\`mot drill -b ${r.bank}\` (${r.today})`);
     return `Run ${parts.join(' and ')}.`;
   },
+  dueNotLoaded: (n: number) =>
+    `Not counted: ${n} due today from questions not loaded (give their folder with --content; otherwise they were retired).`,
   sessions: (n: number) => plural(n, 'session'),
   drillStart: (reviews: number, fresh: number, dueNow: number) =>
     `Drill: ${reviews} due for review, ${fresh} new.` + (dueNow > reviews ? ` (${reviews} of the ${dueNow} due now: --count sets how many.)` : ''),

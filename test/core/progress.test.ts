@@ -166,6 +166,7 @@ describe('progressReport', () => {
     expect(report.due_now).toBe(2);
     expect(report.due_today).toBe(3);
     expect(report.due_by_bank).toEqual({ clinic: { now: 0, today: 1 }, retail: { now: 2, today: 2 } });
+    expect(report.due_not_loaded).toEqual({ now: 1, today: 1 });
     expect(report.next_reviews).toEqual([
       { date: '2027-01-10', count: 1 },
       { date: '2027-01-11', count: 1 },
