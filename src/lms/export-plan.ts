@@ -1,5 +1,6 @@
 // What both exporters share: which questions a format can hold, each choice's Moodle fraction,
 // and one line for every question left out or score moved.
+import { kindOf } from '../core/kinds/index.js';
 import type { Bank, Question } from '../core/model.js';
 import { lms } from '../messages/lms.js';
 import { nearestFraction } from './fractions.js';
@@ -39,14 +40,14 @@ export interface ExportPlan {
 export function planExport(bank: Bank, format: ExportFormat): ExportPlan {
   const plan: ExportPlan = { bank, questions: [], warnings: [], leftOut: 0 };
   for (const question of bank.questions) {
-    const type = question.type as string;
+    const moodle = kindOf(question).moodle;
     const choices = question.choices as readonly ChoiceView[];
     const tags = [...question.tags, ...(question.moment ? [`moment-${question.moment}`] : []), ...(question.stage ? [`stage-${question.stage}`] : [])];
     const leave = (line: string) => {
       plan.warnings.push(line);
       plan.leftOut++;
     };
-    if (type === 'choice') {
+    if (moodle === 'single') {
       const planned = choices.map((c, i) => {
         const percent = (c.score ?? 0) * 100;
         const { fraction, moved } = nearestFraction(percent);
@@ -54,7 +55,7 @@ export function planExport(bank: Bank, format: ExportFormat): ExportPlan {
         return withFeedback({ text: c.text, fraction }, c);
       });
       plan.questions.push({ question, kind: 'single', choices: planned, tags });
-    } else if (type === 'multi') {
+    } else if (moodle === 'multi') {
       // +100/C for each correct choice and -100/W for each wrong one: Moodle's sum, clamped to
       // 0..1, is then exactly max(0, h/C - w/W).
       const correct = choices.filter((c) => c.correct === true).length;
@@ -63,11 +64,10 @@ export function planExport(bank: Bank, format: ExportFormat): ExportPlan {
         withFeedback({ text: c.text, fraction: c.correct ? nearestFraction(100 / correct).fraction : wrong ? nearestFraction(-100 / wrong).fraction : 0 }, c),
       );
       plan.questions.push({ question, kind: 'multi', choices: planned, tags });
-    } else if (type === 'rank') {
+    } else if (moodle === 'ordering') {
       if (format === 'gift') leave(lms.noRankInGift(question.id));
       else plan.questions.push({ question, kind: 'ordering', choices: choices.map((c, i) => withFeedback({ text: c.text, fraction: i + 1 }, c)), tags });
-    } else if (type === 'best-worst') leave(lms.noBestWorst(question.id));
-    else leave(lms.noKind(question.id, type));
+    } else leave(lms.noMoodleKind(question.id, question.type));
   }
   return plan;
 }

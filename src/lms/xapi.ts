@@ -1,6 +1,7 @@
 // Stored answers and sessions as xAPI 1.0.3 statements, as a pure function: the same answers,
 // sessions and questions always give the same statements, ids included (UUID v5 of the answer
 // id), so sending twice never duplicates anything in a learning record store.
+import { kindOf } from '../core/kinds/index.js';
 import type { Bank, Question } from '../core/model.js';
 import { bestResponse, reaches, roundScore } from '../core/scoring.js';
 import type { SessionRecord, StoredAnswer } from '../store/progress-store.js';
@@ -85,28 +86,19 @@ export function isoDuration(seconds: number): string {
 const letters = (indices: readonly number[]) => indices.map((i) => LETTERS[i] ?? String(i)).join('[,]');
 
 function interactionType(question: Question): string {
-  switch (question.type as string) {
-    case 'choice':
-    case 'multi':
-      return 'choice';
-    case 'rank':
-      return 'sequencing';
-    default:
-      return 'other';
-  }
+  return kindOf(question).xapiInteraction;
 }
 
+/** Every response that scores 1: each key on its own where one key is enough, else the whole best response. */
 function correctPatterns(question: Question): string[] {
-  if ((question.type as string) === 'choice') {
-    const best = question.choices.flatMap((c, i) => (reaches((c as { score?: number }).score ?? 0, 1) ? [i] : []));
-    return best.map((i) => letters([i]));
-  }
+  const kind = kindOf(question);
+  if (kind.singleKey && kind.xapiInteraction === 'choice') return kind.keys(question).map((i) => letters([i]));
   return [letters(bestResponse(question))];
 }
 
-/** The learner's response in xAPI's form: choice letters by written index, in the order given. */
+/** The learner's response in xAPI's form: choice letters by written index, in the order given (a set in written order). */
 function responseText(question: Question | undefined, response: readonly number[]): string {
-  if (question && (question.type as string) === 'multi') return letters([...new Set(response)].sort((a, b) => a - b));
+  if (question && kindOf(question).responseIsSet) return letters([...new Set(response)].sort((a, b) => a - b));
   return letters(response);
 }
 

@@ -44,8 +44,7 @@ export const lms = {
   // Export.
   exportFormatHint: 'Say --format gift or --format moodle-xml.',
   noRankInGift: (id: string) => `${id}: left out: GIFT has no ordering question; export to Moodle XML to keep rank questions.`,
-  noBestWorst: (id: string) => `${id}: left out: best-worst questions have no Moodle equivalent.`,
-  noKind: (id: string, kind: string) => `${id}: left out: mot cannot export ${kind} questions to Moodle.`,
+  noMoodleKind: (id: string, kind: string) => `${id}: left out: ${kind} questions have no Moodle equivalent.`,
   scoreMoved: (id: string, choice: number, from: number, to: number) =>
     `${id}: choice ${String.fromCharCode(97 + choice)} scores ${from} in mot; Moodle's nearest fraction is ${to}%, so it scores ${to / 100} there.`,
   orderingGrades:

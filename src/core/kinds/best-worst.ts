@@ -73,6 +73,14 @@ export const bestWorst: QuestionKind = {
         : [{ heading: 'The expert view: most effective, then least effective', items: [{ written: best }, { written: worst }] }]),
     ];
   },
+  keys: (question) => marked('best', question.choices),
+  singleKey: true,
+  picks: (response, written) => response[0] === written,
+  picksWorst: (response, written) => response[1] === written,
+  keyNote: (question, written) =>
+    question.choices[written]?.best === true ? 'most effective' : question.choices[written]?.worst === true ? 'least effective' : 'neither',
+  // Moodle and xAPI have no most-and-least format.
+  xapiInteraction: 'other',
   review(question, response) {
     const pair = ([most, least]: readonly number[]) => `most: ${question.choices[most!]!.text} / least: ${question.choices[least!]!.text}`;
     return { yours: pair(response), best: pair(bestWorst.best(question)) };

@@ -40,6 +40,12 @@ export const choice: QuestionKind = {
     if (question.choices[picked]?.score !== 1) sections.push({ heading: 'Best answer', items: [{ written: best }] });
     return sections;
   },
+  keys: (question) => question.choices.flatMap((c, i) => (c.score === 1 ? [i] : [])),
+  singleKey: true,
+  picks: (response, written) => response[0] === written,
+  keyNote: (question, written) => `score ${question.choices[written]?.score ?? 0}`,
+  xapiInteraction: 'choice',
+  moodle: 'single',
   review(question, response) {
     return { yours: question.choices[response[0]!]?.text ?? '(none)', best: question.choices[choice.best(question)[0]!]!.text };
   },

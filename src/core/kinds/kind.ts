@@ -62,6 +62,24 @@ export interface QuestionKind {
   feedback(question: Question, response: readonly number[]): FeedbackSection[];
   /** The review of a miss: the learner's response and the best one, in words. */
   review(question: Question, response: readonly number[]): { yours: string; best: string };
+
+  // What the item analysis, `mot lint`, `mot show` and the LMS bridge need to know of a kind.
+  /** The written indices of the key: what a test-wise reader hunts for, and what is no distractor. */
+  keys(question: Question): number[];
+  /** Whether there is one key among distractors (all but multi). */
+  readonly singleKey: boolean;
+  /** Whether this response "picks" the written choice, for the distractor table (rank: places it first; best-worst: names it most effective). */
+  picks(response: readonly number[], written: number): boolean;
+  /** best-worst: whether this response names the written choice least effective. */
+  picksWorst?(response: readonly number[], written: number): boolean;
+  /** What the key says of a choice, for `mot show`: "score 0.5", "correct", "expert rank 2", "most effective". */
+  keyNote(question: Question, written: number): string;
+  /** The learner's response is a set, not a sequence (its order means nothing). */
+  readonly responseIsSet?: boolean;
+  /** xAPI's interactionType for this kind. */
+  readonly xapiInteraction: 'choice' | 'sequencing' | 'other';
+  /** The Moodle question type it is exported as; none where Moodle has no equivalent. */
+  readonly moodle?: 'single' | 'multi' | 'ordering';
 }
 
 export const letters = (positions: readonly number[]): string => positions.map((p) => String.fromCharCode(97 + p)).join(', ');

@@ -51,6 +51,13 @@ export const multi: QuestionKind = {
       },
     ];
   },
+  keys: (question) => multi.best(question),
+  singleKey: false,
+  picks: (response, written) => response.includes(written),
+  keyNote: (question, written) => (question.choices[written]?.correct === true ? 'correct' : 'wrong'),
+  responseIsSet: true,
+  xapiInteraction: 'choice',
+  moodle: 'multi',
   review(question, response) {
     const list = (written: readonly number[]) => (written.length === 0 ? '(none)' : written.map((w) => question.choices[w]!.text).join(' / '));
     return { yours: list(response), best: list(multi.best(question)) };

@@ -39,6 +39,12 @@ export const rank: QuestionKind = {
       },
     ];
   },
+  keys: () => [0],
+  singleKey: true,
+  picks: (response, written) => response[0] === written,
+  keyNote: (_question, written) => `expert rank ${written + 1}`,
+  xapiInteraction: 'sequencing',
+  moodle: 'ordering',
   review(question, response) {
     const list = (written: readonly number[]) => written.map((w, i) => `${i + 1}. ${question.choices[w]!.text}`).join('  ');
     return { yours: list(response), best: list(rank.best(question)) };

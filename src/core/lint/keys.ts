@@ -1,6 +1,6 @@
-// The key of a question, read generically from its choices, so the rules need not know each
-// kind: `choice` keys score 1, `multi` keys are correct, `best-worst`'s key is the best choice,
-// `rank`'s key is the first written choice (the expert's order).
+// The key of a question, as its kind says it (kinds/*.ts): `choice` keys score 1, `multi` keys
+// are correct, `best-worst`'s key is the best choice, `rank`'s key is the first written choice.
+import { kindOf } from '../kinds/index.js';
 import type { Question } from '../model.js';
 
 export interface KeyedQuestion {
@@ -16,16 +16,8 @@ export interface KeyedQuestion {
 type Marks = { score?: unknown; correct?: unknown; best?: unknown };
 
 export function keyed(question: Question): KeyedQuestion {
-  const marks = question.choices.map((c) => c as unknown as Marks);
-  const type = String(question.type);
-  let keys: number[];
-  if (type === 'rank') keys = [0];
-  else if (type === 'multi' || marks.some((m) => typeof m.correct === 'boolean')) keys = indices(marks, (m) => m.correct === true);
-  else if (type === 'best-worst' || marks.some((m) => m.best === true)) keys = indices(marks, (m) => m.best === true);
-  else if (marks.some((m) => typeof m.score === 'number')) keys = indices(marks, (m) => m.score === 1);
-  else keys = [0];
-  const multi = type === 'multi';
-  return { question, keys, singleKey: !multi && keys.length === 1, orderIsKey: type === 'rank' };
+  const kind = kindOf(question);
+  return { question, keys: kind.keys(question), singleKey: kind.singleKey, orderIsKey: kind.writtenOrderIsKey === true };
 }
 
 /** The partial credits a question gives (scores strictly between 0 and 1). */
@@ -36,7 +28,7 @@ export function partialScores(question: Question): number[] {
 }
 
 export function correctCount(question: Question): number | undefined {
-  if (String(question.type) !== 'multi') return undefined;
+  if (kindOf(question).singleKey) return undefined;
   return question.choices.filter((c) => (c as unknown as Marks).correct === true).length;
 }
 
