@@ -31,11 +31,20 @@ export interface PtySession {
   kill(): void;
 }
 
-export function startPty(args: string[], env: Record<string, string | undefined>, size = { cols: 80, rows: 40 }): PtySession {
+export function startPty(
+  args: string[],
+  env: Record<string, string | undefined>,
+  size = { cols: 80, rows: 40 },
+  /** Send stdout to this file instead of the terminal (`mot train > log.txt`); stdin and stderr stay on it. */
+  stdoutTo?: string,
+): PtySession {
   const merged: Record<string, string | undefined> = { ...process.env, MOT_CONTENT: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color', ...env };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   const term = new Terminal({ cols: size.cols, rows: size.rows, scrollback: 5000, allowProposedApi: true });
-  const child = ptyModule.spawn(process.execPath, [BIN, ...args], {
+  const [file, argv] = stdoutTo
+    ? ['/bin/sh', ['-c', 'out=$1; shift; exec "$@" > "$out"', 'sh', stdoutTo, process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
+  const child = ptyModule.spawn(file, argv, {
     name: 'xterm-256color',
     cols: size.cols,
     rows: size.rows,
