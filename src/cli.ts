@@ -17,8 +17,8 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 function sessionOptions(command: Command, defaultCount: string): Command {
   return command
-    .option('-b, --bank <id...>', 'draw from these banks only')
-    .option('-i, --industry <name...>', 'draw from banks of these industries only')
+    .option('-b, --bank <id...>', 'draw from these banks only (the review bank: -b review)')
+    .option('-i, --industry <name...>', 'draw from banks of these industries only (with neither -b nor -i: the scenario banks, every industry but general)')
     .option('--moment <m...>', 'only these moments: zero, first, second, third')
     .option('--stage <s...>', 'only these stages: first-contact, delivery, recovery, follow-up')
     .option('--tag <t...>', 'only questions with one of these tags')
@@ -42,10 +42,11 @@ export function buildProgram(setCode: (code: number) => void): Command {
       'after',
       `
 Start here:
-  mot                      a menu (at a terminal)
+  mot                      a menu (at a terminal): new hire or exam student
   mot train -i retail      ten practice questions with feedback
   mot exam -n 20           a scored test; review at the end
   mot drill                spaced-repetition review of what is due
+  mot drill -b review      the exam-review bank, left out unless asked for
   mot validate my-banks/   check bank files you have written
 
 Scripted: without a terminal, answers are read one per line from stdin:
