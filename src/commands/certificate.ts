@@ -11,6 +11,7 @@ import { makeOutput, type Output } from '../ui/output.js';
 import { percent } from '../ui/text.js';
 import { openExistingStore } from './report.js';
 import { loadContent, openScreen, type ContentOptions } from './shared.js';
+import { roundScore } from '../core/scoring.js';
 
 export interface CertificateOptions extends ContentOptions {
   learner?: string;
@@ -103,7 +104,7 @@ export async function verifyCertificate(codeText: string, options: VerifyOptions
     learner: session.learner,
     finished: session.finished ?? null,
     pass_mark: session.passMark,
-    banks: exams.map((e, i) => ({ bank: banks[i], score: Math.round(e.score * 1e6) / 1e6, passed: e.passed })),
+    banks: exams.map((e, i) => ({ bank: banks[i], score: roundScore(e.score), passed: e.passed })),
   };
   if (options.format === 'json') return out.json(record);
   out.print(say.verified(code));

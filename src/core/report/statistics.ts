@@ -1,3 +1,4 @@
+import { roundScore } from '../scoring.js';
 // The few statistics the report needs, written out so that every figure can be checked by hand.
 
 /** Below this a variance counts as none: partial-credit scores such as 1/3 leave float dust. */
@@ -41,9 +42,9 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number | 
   return Math.max(-1, Math.min(1, r));
 }
 
-/** Six decimals: float noise never reaches a table or a JSON document. */
+/** The one rounding rule for scores and figures (scoring.roundScore), keeping null as null. */
 export function round(value: number): number;
 export function round(value: number | null): number | null;
 export function round(value: number | null): number | null {
-  return value === null ? null : Math.round(value * 1e6) / 1e6;
+  return value === null ? null : roundScore(value);
 }
