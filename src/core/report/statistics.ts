@@ -1,5 +1,5 @@
-import { roundScore } from '../scoring.js';
 // The few statistics the report needs, written out so that every figure can be checked by hand.
+import { roundScore } from '../scoring.js';
 
 /** Below this a variance counts as none: partial-credit scores such as 1/3 leave float dust. */
 const NO_VARIANCE = 1e-12;
