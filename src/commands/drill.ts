@@ -8,6 +8,7 @@ import { defaultPassMark, type SessionResult } from '../core/session.js';
 import { UsageError } from '../errors.js';
 import { progressMessages as say } from '../messages/progress.js';
 import type { ProgressStore } from '../store/progress-store.js';
+import { wrap } from '../ui/text.js';
 import { answererFor } from './practise.js';
 import { runSession } from './run-session.js';
 import { filtersFrom, learnerName, loadContent, noQuestions, openScreen, openStore, parseCount, parsePassMark, parseSeed, questionIndex, type SessionOptions } from './shared.js';
@@ -58,18 +59,18 @@ export async function drill(options: DrillOptions): Promise<SessionResult | unde
     const elsewhere = say.elsewhere(drill.elsewhere);
 
     if (plan.length === 0) {
-      screen.warn([say.nothingDue(newPerDay, drill.unseen > 0), say.due(drill.due), say.nextReviews(drill.next), elsewhere].filter(Boolean).join(' '));
+      screen.warn(wrap([say.nothingDue(newPerDay, drill.unseen > 0), say.due(drill.due), say.nextReviews(drill.next), elsewhere].filter(Boolean).join(' '), screen.width));
       if (options.json)
         screen.json({ mode: 'drill', learner, finished: true, due: 0, due_now: drill.due.now, due_today: drill.due.today, next_reviews: drill.next, answers: [] });
       return undefined;
     }
-    screen.write(screen.paint.dim(say.drillStart(drill.reviews, drill.fresh, drill.due.now) + ' ' + say.due(drill.due)));
+    screen.write(screen.paint.dim(wrap(say.drillStart(drill.reviews, drill.fresh, drill.due.now) + ' ' + say.due(drill.due), screen.width)));
     const passMark = parsePassMark(options.passMark) ?? defaultPassMark(loaded.banks, plan);
     const answerer = await answererFor(screen);
     const result = await runSession({ mode: 'drill', learner, seed, filters, plan, passMark }, { store, answerer, screen, clock, json: options.json === true });
     const after = drillClosing({ questions, loaded: index, cards: await cardsOf(store, learner), now: clock(), offset });
-    const closing = [after.due.now > 0 ? say.stillDue(after.due.now) : '', say.due(after.due), say.nextReviews(after.next), say.elsewhere(after.elsewhere)];
-    screen.write('\n' + closing.filter(Boolean).join(' '));
+    const closing = [say.due(after.due), after.due.now > 0 ? say.again : '', say.nextReviews(after.next), say.elsewhere(after.elsewhere)];
+    screen.write('\n' + wrap(closing.filter(Boolean).join(' '), screen.width));
     return result;
   } finally {
     await store.close();

@@ -33,7 +33,8 @@ export const progressMessages = {
   sessions: (n: number) => plural(n, 'session'),
   drillStart: (reviews: number, fresh: number, dueNow: number) =>
     `Drill: ${reviews} due for review, ${fresh} new.` + (dueNow > reviews ? ` (${reviews} of the ${dueNow} due now: --count sets how many.)` : ''),
-  stillDue: (n: number) => `${n} still due now: run \`mot drill\` again.`,
+  /** After a drill that left questions due now (--count, or answers that ran out). */
+  again: 'Run the same drill again for those due now.',
   nothingDue: (newPerDay: number, unseenLeft: boolean) =>
     !unseenLeft
       ? 'Nothing is due now, and every question here has been answered before.'

@@ -70,7 +70,7 @@ describe('due now and due today', () => {
     expect(drillText).toMatch(/Question 2 of 2/);
     // Asked twice, counted once: the question is not still due, and only the afternoon one is left today.
     expect(drillText).toContain('Due for review: none now, 1 by the end of today.');
-    expect(drillText).not.toMatch(/still due now/);
+    expect(drillText).not.toMatch(/again for those due now/);
     expect(await stats(D2)).toMatchObject({ due_now: 0, due_today: 1 });
     expect(text(await mot(['stats', ...CONTENT], '', D2))).toContain('Due for review: none now, 1 by the end of today.');
   });
@@ -83,6 +83,29 @@ describe('due now and due today', () => {
     expect(run.code).toBe(0);
     expect(jsonOf<{ due_now: number; due_today: number; answers: unknown[] }>(run)).toMatchObject({ due_now: 0, due_today: 2, answers: [] });
     expect(text(run)).toContain('Due for review: none now, 2 by the end of today.');
+  });
+});
+
+describe('what a drill leaves', () => {
+  it('says how many are still due after --count cut the drill short, as stats then counts them', async () => {
+    expect((await mot(['exam', ...SAMPLE], 'a\nb\nd,c,b,a\n', D1)).code).toBe(0);
+    const before = await stats(D2);
+    expect(before.due_now).toBeGreaterThanOrEqual(2);
+    // All three fell due at the same moment, so the first by question id comes first: the rank question.
+    const run = await mot(['drill', ...SAMPLE, '--new', '0', '-n', '1'], 'a,b,c,d\n', D2);
+    expect(run.code, run.stderr).toBe(0);
+    const said = text(run);
+    expect(said).toContain(`(1 of the ${before.due_now} due now: --count sets how many.)`);
+    const after = await stats(D2);
+    expect(after.due_now).toBe(before.due_now - 1);
+    expect(said).toContain(`Due for review: ${after.due_now} now, ${after.due_today} by the end of today. Run the same drill again for those due now.`);
+  });
+
+  it('names the banks outside its filters that have questions due now', async () => {
+    expect((await mot(['exam', ...SAMPLE], 'a\na,c\na,b,c,d\n', D1)).code).toBe(0);
+    const run = await mot(['drill', ...CONTENT, '-b', 'retail', '--new', '0'], '', D2);
+    expect(run.code, run.stderr).toBe(0);
+    expect(text(run)).toContain('1 more question is due now outside this selection (sample-clinic): `mot drill -b sample-clinic`.');
   });
 });
 
