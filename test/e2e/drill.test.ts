@@ -19,6 +19,7 @@ const D2 = '2027-01-11T10:00:00Z';
 const D3 = '2027-01-12T10:00:00Z';
 
 interface StatsJson {
+  answered: number;
   due_now: number;
   due_today: number;
   next_reviews: { date: string; count: number }[];
@@ -106,6 +107,21 @@ describe('what a drill leaves', () => {
     const run = await mot(['drill', ...CONTENT, '-b', 'retail', '--new', '0'], '', D2);
     expect(run.code, run.stderr).toBe(0);
     expect(text(run)).toContain('1 more question is due now outside this selection (sample-clinic): `mot drill -b sample-clinic`.');
+  });
+});
+
+describe('a clock moved back', () => {
+  it('schedules an answer timed before the last review as given then, and keeps it', async () => {
+    expect((await mot(['train', ...SAMPLE, '-n', '1'], 'b\n', D2)).code).toBe(0);
+    // MOT_NOW a day earlier than the card's last review: ts-fsrs alone throws "Invalid delta_t".
+    const back = await mot(['train', ...SAMPLE, '-n', '1'], 'a\n', D1);
+    expect(back.code, back.stderr).toBe(0);
+    expectNoStackTrace(back);
+    expect(back.stderr).not.toMatch(/delta_t/);
+    const report = await stats(D2);
+    expect(report).toMatchObject({ answered: 2 });
+    // Missed at (the last review's) day 2, so due again on day 3.
+    expect(report.next_reviews).toEqual([{ date: '2027-01-12', count: 1 }]);
   });
 });
 
