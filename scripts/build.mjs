@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -15,11 +15,25 @@ for (const dir of ['src/core', 'src/banks'])
     if (/\.ts$/.test(file)) hash.update(readFileSync(join(root, dir, file)));
 const buildId = `${pkg.version}-${hash.digest('hex').slice(0, 12)}`;
 
+// commander loads node:child_process at start-up for executable subcommands, which mot has none
+// of; loading it only if one is ever run saves ~1.5 ms on every command, `--help` included.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) return undefined;
+      return { contents: source.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: 'js' };
+    });
+  },
+};
+
 // Built beside dist/ and swapped in at the end, so a mot (or a test) running meanwhile never
 // finds dist/ half-written.
 const staging = join(root, `.dist-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints: [join(root, 'src/cli.ts')],
   outdir: staging,
   bundle: true,
@@ -36,7 +50,11 @@ await build({
   // commander is CommonJS; inside an ES module bundle it needs a require().
   banner: { js: "import { createRequire as __motRequire } from 'node:module'; const require = __motRequire(import.meta.url);" },
   logLevel: 'warning',
+  metafile: true,
+  plugins: [lazyChildProcess],
 });
+// MOT_BUILD_NO_MERGE=1 leaves the chunks as esbuild split them, to measure what merging saves.
+if (process.env.MOT_BUILD_NO_MERGE !== '1') await mergeCommandChunks(result.metafile);
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 renameSync(staging, join(root, 'dist'));
 
@@ -52,4 +70,83 @@ const check = spawnSync(process.execPath, [join(root, 'bin/mot.js'), 'validate',
 if (check.status !== 0) {
   process.stderr.write(check.stdout + check.stderr + 'build: the built-in banks in content/ are not valid.\n');
   process.exit(1);
+}
+
+/**
+ * Splitting leaves a command's code spread over a score of small chunks (each shared by a
+ * different set of commands), and Node resolves, reads and compiles each one on its own: ~8 ms of
+ * `mot train`'s first question went there. So each command that cli.js imports gets a copy with
+ * its chunks inlined, under a name of the same length (cli.js's source map stays true), and only
+ * cli.js points at it. A chunk stays a separate, shared file when anything else in that command's
+ * process can load it too (cli.js itself, or a module the command imports lazily: a store engine,
+ * the prompts, the YAML parser), so no module is ever evaluated twice in one process; the command's
+ * original file is kept for the other places that import it (the menu imports train and drill).
+ */
+async function mergeCommandChunks(metafile) {
+  const outputs = Object.fromEntries(Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.js')).map(([file, out]) => [join(root, file), out]));
+  const edges = (file, kind) => (outputs[file]?.imports ?? []).filter((i) => i.kind === kind && !i.external).map((i) => join(root, i.path));
+  const closure = (files, kinds) => {
+    const seen = new Set();
+    const stack = [...files];
+    while (stack.length) {
+      const file = stack.pop();
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const kind of kinds) stack.push(...edges(file, kind));
+    }
+    return seen;
+  };
+  const statically = (file) => closure([file], ['import-statement']);
+  const cli = join(staging, 'cli.js');
+  const shared = statically(cli);
+  let cliText = readFileSync(cli, 'utf8');
+  for (const command of new Set(edges(cli, 'dynamic-import'))) {
+    const reachable = closure([command], ['import-statement', 'dynamic-import']);
+    const lazy = [...reachable].flatMap((file) => edges(file, 'dynamic-import')).filter((file) => file !== command);
+    if (lazy.length !== new Set(lazy).size && lazy.includes(command)) continue;
+    const keep = new Set([...shared, ...lazy.flatMap((file) => [...statically(file)])]);
+    const inline = new Set([...statically(command)].filter((file) => file !== command && !keep.has(file)));
+    if (inline.size === 0 || keep.has(command)) continue;
+    const merged = await build({
+      entryPoints: [command],
+      write: false,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      minifyWhitespace: true,
+      minifySyntax: true,
+      sourcemap: 'linked',
+      outfile: command,
+      allowOverwrite: true,
+      logLevel: 'warning',
+      plugins: [
+        {
+          name: 'inline-own-chunks',
+          setup(b) {
+            b.onResolve({ filter: /.*/ }, (args) => {
+              if (args.kind === 'entry-point') return undefined;
+              const target = args.path.startsWith('.') ? join(args.resolveDir, args.path) : undefined;
+              if (args.kind === 'import-statement' && target && inline.has(target)) return { path: target };
+              // Everything else keeps the path it had: it is resolved from the same folder at run time.
+              return { path: args.path, external: true };
+            });
+          },
+        },
+      ],
+    });
+    const js = merged.outputFiles.find((f) => f.path.endsWith('.js'));
+    const map = merged.outputFiles.find((f) => f.path.endsWith('.js.map'));
+    const name = basename(command);
+    const hash = createHash('sha1').update(js.contents).digest('base64url').replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+    const mergedName = name.replace(/-([A-Z0-9]+)\.js$/, (_, old) => `-${hash.slice(0, old.length)}.js`);
+    if (mergedName === name || outputs[join(dirname(command), mergedName)]) continue;
+    const reference = `./${relative(staging, command)}`;
+    if (!cliText.includes(JSON.stringify(reference))) continue;
+    const mergedFile = join(dirname(command), mergedName);
+    writeFileSync(mergedFile, Buffer.from(js.text.replace(`//# sourceMappingURL=${name}.map`, `//# sourceMappingURL=${mergedName}.map`)));
+    writeFileSync(`${mergedFile}.map`, map.contents);
+    cliText = cliText.replaceAll(JSON.stringify(reference), JSON.stringify(`./${relative(staging, mergedFile)}`));
+  }
+  writeFileSync(cli, cliText);
 }
