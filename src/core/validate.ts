@@ -14,6 +14,7 @@ import {
   type Question,
   type QuestionType,
 } from './model.js';
+import { editDistance } from './edit-distance.js';
 import { choiceFieldOwners, isQuestionType, KINDS } from './kinds/index.js';
 import { error, warning, type PathSegment, type Problem } from './problems.js';
 import { sanitizeLine, sanitizeText } from './sanitize.js';
@@ -342,18 +343,4 @@ export function closest(word: string, candidates: readonly string[]): string | u
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  // Damerau-Levenshtein (optimal string alignment): a swapped pair of letters, as in "scroe", costs 1.
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  return d[a.length]![b.length]!;
 }
