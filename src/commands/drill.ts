@@ -59,7 +59,7 @@ export async function drill(options: DrillOptions): Promise<SessionResult | unde
     const elsewhere = say.elsewhere(drill.elsewhere);
 
     if (plan.length === 0) {
-      screen.warn(wrap([say.nothingDue(newPerDay, drill.unseen > 0), say.due(drill.due), say.nextReviews(drill.next), elsewhere].filter(Boolean).join(' '), screen.width));
+      screen.warn(wrap([say.nothingDue(newPerDay, drill.unseen > 0), drill.due.today > 0 ? say.due(drill.due) : '', say.nextReviews(drill.next), elsewhere].filter(Boolean).join(' '), screen.width));
       if (options.json)
         screen.json({ mode: 'drill', learner, finished: true, due: 0, due_now: drill.due.now, due_today: drill.due.today, next_reviews: drill.next, answers: [] });
       return undefined;

@@ -20,7 +20,7 @@ export const progressMessages = {
     const banks = Object.keys(byBank);
     if (banks.length === 0) return undefined;
     const n = Object.values(byBank).reduce((a, b) => a + b, 0);
-    return `${plural(n, 'more question')} ${n === 1 ? 'is' : 'are'} due now outside this selection (${banks.join(', ')}): \`mot drill -b ${banks.join(' ')}\`.`;
+    return `Not in this drill: ${plural(n, 'question')} due now in ${banks.join(', ')}: \`mot drill -b ${banks.join(' ')}\`.`;
   },
   /** Which drill takes what is due today: the default one (scenario banks) and, named, the review banks. */
   drillFor(inDefault: number, review: readonly { bank: string; today: number }[]): string {
