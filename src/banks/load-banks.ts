@@ -4,7 +4,7 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bank } from '../core/model.js';
 import type { LocatedProblem } from '../core/problems.js';
-import { cacheKey, readCached, writeCached } from './bank-cache.js';
+import { cacheKey, readCached, readPointer, statKey, writeCached, writePointer } from './bank-cache.js';
 import type { ParsedBank } from './parse-bank.js';
 
 /** Larger files are refused before parsing: a real bank of hundreds of questions is well under 1 MB. */
@@ -162,10 +162,22 @@ function refusal(err: unknown, what: 'file' | 'folder'): { message: string; code
 /** The total a single load may parse, across every file: several files at the limit would exhaust memory together. */
 export const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 
+/**
+ * A file changed this recently gets no stat pointer: on a file system with coarse timestamps a
+ * second edit within the same tick would keep the same stat (git's "racily clean" rule).
+ */
+export const STAT_SETTLE_MS = 2000;
+
+export interface LoadOptions {
+  /** How old a file's last change must be before its stat may stand for its content. */
+  settleMs?: number;
+}
+
 /** `cache`: the folder of the checked-bank cache (see cacheDir()), or undefined for none. */
-export async function loadBankFile(file: string, cache: string | undefined, budget?: { bytes: number }): Promise<BankFile> {
+export async function loadBankFile(file: string, cache: string | undefined, budget?: { bytes: number }, options: LoadOptions = {}): Promise<BankFile> {
   const shown = displayPath(file);
   let source: Buffer;
+  let byStat: string | undefined;
   if (!['.yaml', '.yml'].includes(extname(file).toLowerCase()))
     return problemFile(shown, 'a bank file must end in .yaml or .yml.', 'not-yaml');
   try {
@@ -183,6 +195,11 @@ export async function loadBankFile(file: string, cache: string | undefined, budg
         );
       budget.bytes -= size;
     }
+    // A file unchanged since it was last checked is not even read: its stat leads to its entry.
+    if (Date.now() - stat.ctimeMs >= (options.settleMs ?? STAT_SETTLE_MS)) byStat = statKey(stat);
+    const known = byStat === undefined ? undefined : readPointer(cache, byStat);
+    const hit = known === undefined ? undefined : readCached(cache, known);
+    if (hit) return relocate(hit, shown);
     source = readFileSync(file);
   } catch (err) {
     const { message, code } = refusal(err, 'file');
@@ -190,10 +207,14 @@ export async function loadBankFile(file: string, cache: string | undefined, budg
   }
   const key = cacheKey(source);
   const cached = readCached(cache, key);
-  if (cached) return relocate(cached, shown);
+  if (cached) {
+    if (byStat) writePointer(cache, byStat, key);
+    return relocate(cached, shown);
+  }
   const { parseBank } = await import('./parse-bank.js');
   const parsed = parseBank(source.toString('utf8'), shown);
   writeCached(cache, key, parsed);
+  if (byStat) writePointer(cache, byStat, key);
   return { ...parsed, file: shown };
 }
 
@@ -201,12 +222,12 @@ export async function loadBankFile(file: string, cache: string | undefined, budg
  * Loads every bank in the folders. Broken files are returned with their problems and left out
  * of `banks`; of two files with the same bank id, the first found is kept.
  */
-export async function loadBanks(paths: readonly string[], cache: string | undefined): Promise<LoadedBanks> {
+export async function loadBanks(paths: readonly string[], cache: string | undefined, options: LoadOptions = {}): Promise<LoadedBanks> {
   const listed = listBankFiles(paths);
   const budget = { bytes: MAX_TOTAL_BYTES };
   const files: BankFile[] = [];
   // One file at a time: the budget is spent in order, and one large parse is in memory at once.
-  for (const f of listed.files) files.push(await loadBankFile(f, cache, budget));
+  for (const f of listed.files) files.push(await loadBankFile(f, cache, budget, options));
   for (const refused of listed.refused) files.push(problemFile(displayPath(refused.path), refused.message, refused.code));
   const byId = new Map<string, BankFile>();
   for (const file of files) {

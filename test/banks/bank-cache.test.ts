@@ -1,11 +1,12 @@
 // The warm path of the bank cache: an entry is cleaned in place, and only what holds something
 // to remove is rewritten, so the quick test must never let through what the sanitiser removes.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheKey, readCached, writeCached } from '../../src/banks/bank-cache.js';
+import { loadBanks } from '../../src/banks/load-banks.js';
 import { parseBank } from '../../src/banks/parse-bank.js';
 import { sanitizeText, UNSAFE } from '../../src/core/sanitize.js';
 
@@ -47,5 +48,53 @@ describe('a cache entry read back', () => {
     const key = cacheKey(Buffer.from(SAMPLE));
     writeCached(root, key, parsed);
     expect(readCached(root, key)).toEqual(parsed);
+  });
+});
+
+describe('a file unchanged since it was checked', () => {
+  const bank = () => join(root, 'sample.yaml');
+  const cache = () => join(root, 'cache');
+  const pointers = () => readdirSync(cache()).filter((f) => f.startsWith('stat-'));
+  const entries = () => readdirSync(cache()).filter((f) => !f.startsWith('stat-'));
+
+  it('is found by its stat, without its content being hashed again', async () => {
+    writeFileSync(bank(), SAMPLE);
+    await loadBanks([bank()], cache(), { settleMs: 0 });
+    expect(pointers()).toHaveLength(1);
+    expect(readFileSync(join(cache(), pointers()[0]!), 'latin1')).toBe(entries()[0]);
+    // The entry the pointer names is what is read: an edit to it shows (cleaned, as always).
+    const entry = join(cache(), entries()[0]!);
+    const parsed = (await import('node:v8')).deserialize(readFileSync(entry));
+    parsed.bank.title = 'Read through the pointer \u001b[2J';
+    writeFileSync(entry, serialize(parsed));
+    const { banks } = await loadBanks([bank()], cache(), { settleMs: 0 });
+    expect(banks[0]!.title).toBe('Read through the pointer ');
+  });
+
+  it('misses its pointer once it is edited, even to the same size', async () => {
+    writeFileSync(bank(), SAMPLE);
+    await loadBanks([bank()], cache(), { settleMs: 0 });
+    writeFileSync(bank(), SAMPLE.replace(/^title: .{3}/m, (t) => t.slice(0, -3) + 'Zzz'));
+    const { banks } = await loadBanks([bank()], cache(), { settleMs: 0 });
+    expect(banks[0]!.title.slice(0, 3)).toBe('Zzz');
+    expect(pointers()).toHaveLength(2);
+  });
+
+  it('gets no pointer while it has only just changed', async () => {
+    writeFileSync(bank(), SAMPLE);
+    await loadBanks([bank()], cache());
+    expect(pointers()).toHaveLength(0);
+    appendFileSync(bank(), '\n');
+    const { banks } = await loadBanks([bank()], cache(), { settleMs: 0 });
+    expect(banks).toHaveLength(1);
+    expect(pointers()).toHaveLength(1);
+  });
+
+  it('is read afresh when its pointer is damaged', async () => {
+    writeFileSync(bank(), SAMPLE);
+    await loadBanks([bank()], cache(), { settleMs: 0 });
+    writeFileSync(join(cache(), pointers()[0]!), '../../etc/passwd');
+    const { banks } = await loadBanks([bank()], cache(), { settleMs: 0 });
+    expect(banks[0]!.id).toBe('sample-clinic');
   });
 });
