@@ -61,7 +61,9 @@ export function planDrill(input: DrillInput): DrillPlan {
     .filter((c) => isDueNow(c, now))
     .sort((a, b) => new Date(a.due).getTime() - new Date(b.due).getTime() || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
   const newLeft = Math.max(0, input.newPerDay - input.newToday);
-  const unseen = questions.filter((q) => !input.seen.has(q.id));
+  // A question with a card has been answered, whatever `seen` says: it is never new, so never asked twice.
+  const carded = new Set(cards.map((c) => c.questionId));
+  const unseen = questions.filter((q) => !input.seen.has(q.id) && !carded.has(q.id));
   // The unseen are shuffled before the choices, as before: a given seed keeps giving the same drill.
   const fresh = (input.shuffle ? shuffled(unseen, random) : unseen).slice(0, newLeft);
   const picked = [...dueNow.map((c) => inScope.get(c.questionId)!), ...fresh].slice(0, Math.max(0, input.count));

@@ -120,6 +120,17 @@ describe('planDrill: what is asked', () => {
     expect(drill.fresh).toBe(fresh);
   });
 
+  it.each([
+    { name: 'seen as given', seen: undefined },
+    { name: 'a due card missing from seen', seen: new Set<string>() },
+  ])('asks each question at most once: $name', ({ seen }) => {
+    const cards = [card('shop/a', -1), card('shop/b', -3)];
+    const drill = planDrill(input({ cards, ...(seen ? { seen } : {}), shuffle: true }));
+    expect(new Set(ids(drill.plan)).size).toBe(drill.plan.length);
+    expect(drill.plan).toHaveLength(5);
+    expect(drill.reviews + drill.fresh).toBe(5);
+  });
+
   it('gives the same plan for the same seed, choices included', () => {
     const a = planDrill(input({ shuffle: true, seed: 42 }));
     const b = planDrill(input({ shuffle: true, seed: 42 }));
