@@ -50,7 +50,7 @@ Start here:
   mot validate my-banks/   check bank files you have written
 
 Scripted: without a terminal, answers are read one per line from stdin:
-  printf 'b\\na,c\\nc,a,d,b\\n' | mot exam -b retail --no-shuffle --json`,
+  printf 'b\\na,c\\nc\\n' | mot exam -b retail -n 3 --no-shuffle --json`,
     )
     .action(async (_options, command: Command) => {
       if (process.stdin.isTTY && process.stdout.isTTY) {

@@ -1,10 +1,15 @@
 // The command line as a newcomer meets it: typos, options that name nothing, a clone not yet
 // built, help that tells the truth about where progress is kept, scripted lines that do not fit.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseBank } from '../../src/banks/parse-bank.js';
+import { letter } from '../../src/core/answers.js';
+import { kindOf } from '../../src/core/kinds/index.js';
+import { startStandInLrs, type StandInLrs } from '../lms/stand-in-lrs.js';
 import { expectNoStackTrace } from '../helpers/output.js';
+import { startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { BIN, FIXTURES, ROOT, runMot, sandbox } from '../helpers/run-mot.js';
 
 const SAMPLE = ['--content', join(FIXTURES, 'good'), '-b', 'sample-clinic', '--no-shuffle'];
@@ -187,4 +192,132 @@ describe('scripted lines', () => {
     expect(run.stderr).not.toMatch(CONTROL);
     expect(run.stderr).not.toContain('\u202e');
   });
+});
+
+// Every example a newcomer is shown, in `--help` and in the README's shell blocks, is run as it is
+// written: `mot` is the built binary (on PATH, as after `npm link`), the store is a sandbox, stdin
+// is empty unless the example pipes into mot (a session then ends early, saved, with exit 0), and
+// the organisation's servers the examples name (db.example.org, lrs.example.org) are stood in
+// for by a local PostgreSQL and a local learning record store.
+describe('every example runs as written', () => {
+  let pg: TestPostgres;
+  let lrs: StandInLrs;
+  let pgUrl: string;
+  beforeAll(async () => {
+    pg = await startPostgres();
+    pgUrl = await pg.createDatabase();
+    lrs = await startStandInLrs('key:secret');
+  }, 120_000);
+  afterAll(async () => {
+    await lrs?.close();
+    await pg?.stop();
+  });
+
+  /** A folder to run examples in, holding the files they name, and `mot` on PATH. */
+  function workshop(): { cwd: string; env: Record<string, string> } {
+    const cwd = join(box.dir, 'work');
+    mkdirSync(join(cwd, 'my-banks'), { recursive: true });
+    mkdirSync(join(cwd, 'banks'));
+    mkdirSync(join(box.dir, 'path'));
+    writeFileSync(join(box.dir, 'path', 'mot'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    chmodSync(join(box.dir, 'path', 'mot'), 0o755);
+    // The README's examples are written for the clone, where test/fixtures is.
+    symlinkSync(join(ROOT, 'test'), join(cwd, 'test'));
+    copyFileSync(join(FIXTURES, 'good', 'sample-clinic.yaml'), join(cwd, 'my-banks', 'sample-clinic.yaml'));
+    copyFileSync(join(FIXTURES, 'lms', 'gift', 'every-construct.gift'), join(cwd, 'quiz.gift'));
+    copyFileSync(join(FIXTURES, 'lms', 'gift', 'every-construct.gift'), join(cwd, 'more.gift'));
+    copyFileSync(join(FIXTURES, 'lms', 'moodle-xml', 'moodle4-quiz.xml'), join(cwd, 'questions-moodle.xml'));
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries({ ...process.env, ...box.env, PATH: `${join(box.dir, 'path')}:${process.env.PATH}` }))
+      if (value !== undefined && !['MOT_CONTENT', 'FORCE_COLOR', 'MOT_XAPI_BASE', 'MOT_XAPI_AUTH', 'MOT_ORG'].includes(key)) env[key] = value;
+    return { cwd, env };
+  }
+
+  /**
+   * Runs the lines in one shell, in order (an `export` holds for the lines after it); returns each
+   * line's exit code (-1: it never ended) and stderr. Asynchronous: the stand-in LRS answers from
+   * this very process.
+   */
+  async function runLines(lines: string[], where: { cwd: string; env: Record<string, string> }): Promise<{ line: string; code: number; stderr: string }[]> {
+    const out = mkdtempSync(join(box.dir, 'out-'));
+    const script = lines.map((line, i) => `{ ${line} ; } < /dev/null > "${out}/${i}.out" 2> "${out}/${i}.err"; echo $? > "${out}/${i}.code"`).join('\n');
+    await new Promise<void>((resolve) => {
+      const shell = spawn('bash', ['-c', script], { cwd: where.cwd, env: where.env, stdio: 'ignore' });
+      const timer = setTimeout(() => shell.kill('SIGKILL'), 60_000);
+      shell.on('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+    return lines.map((line, i) => {
+      const code = read(join(out, `${i}.code`));
+      return { line, code: code === '' ? -1 : Number(code), stderr: read(join(out, `${i}.err`)) };
+    });
+  }
+
+  /** The organisation's servers, as the examples name them, and where they are here. */
+  const standIns = (line: string, code: string) =>
+    line
+      .replace(/postgres:\/\/mot@db\.example\.org(?::5432)?\/mot/g, pgUrl)
+      .replace(/https:\/\/lrs\.example\.org\/xapi/g, lrs.endpoint)
+      .replace(/7K2Q-9XHD-M4TB/g, code);
+
+  /** sam passes the retail exam, so that the certificate examples have an exam to certify. */
+  async function samPassesRetail(env: Record<string, string>): Promise<string> {
+    const file = join(ROOT, 'content', 'retail.yaml');
+    const parsed = parseBank(readFileSync(file, 'utf8'), file);
+    const best = parsed.bank!.questions.map((q) => kindOf(q).best(q).map(letter).join(','));
+    const exam = await runMot(['exam', '-b', 'retail', '--no-shuffle', '-n', String(best.length), '--learner', 'sam', '--json'], { input: best.join('\n') + '\n', env });
+    expect(exam.code, exam.stderr).toBe(0);
+    expect(JSON.parse(exam.stdout).passed).toBe(true);
+    const certificate = await runMot(['certificate', '--learner', 'sam', '-b', 'retail', '-o', join(box.dir, 'setup.pdf')], { env });
+    const code = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(certificate.stderr + certificate.stdout)?.[0];
+    expect(code, certificate.stderr).toBeDefined();
+    return code!;
+  }
+
+  it('in the help of every command', async () => {
+    const helps: string[] = [];
+    const visit = async (path: string[]) => {
+      const run = await runMot([...path, '--help'], { env: box.env });
+      expect(run.code, path.join(' ')).toBe(0);
+      helps.push(run.stdout);
+      const commands = /\nCommands:\n([\s\S]*?)(?:\n\n|$)/.exec(run.stdout)?.[1] ?? '';
+      for (const [, name] of commands.matchAll(/^ {2}(\w[\w-]*)/gm)) if (name !== 'help') await visit([...path, name!]);
+    };
+    await visit([]);
+    const examples = [
+      ...new Set(
+        helps
+          .join('\n')
+          .split('\n')
+          .map((line) => line.trim().split(/\s{2,}/)[0]!)
+          .filter((line) => /^mot(?: |$)|\| *mot /.test(line)),
+      ),
+    ];
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+    const where = workshop();
+    const results = await runLines(examples, where);
+    for (const result of results) expect(result.code, `${result.line}\n${result.stderr}`).toBe(0);
+  }, 120_000);
+
+  it("in the README's shell blocks", async () => {
+    const where = workshop();
+    const code = await samPassesRetail(where.env);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/^ *```(?:sh|bash|shell)\n([\s\S]*?)^ *```/gm)].map((m) =>
+      m[1]!
+        .split('\n')
+        .map((line) => line.replace(/\s+#\s.*$/, '').trim())
+        // Installing and linking are not examples of mot; they are how it got here.
+        .filter((line) => line !== '' && !/^npm /.test(line)),
+    );
+    const runnable = blocks.filter((lines) => lines.some((line) => /(?:^|[|;&] *|^\S+=\S+ +)mot(?: |$)/.test(line)));
+    expect(runnable.length).toBeGreaterThanOrEqual(5);
+    for (const lines of runnable) {
+      const results = await runLines(lines.map((line) => standIns(line, code)), where);
+      for (const result of results) expect(result.code, `${result.line}\n${result.stderr}`).toBe(0);
+    }
+  }, 180_000);
 });
