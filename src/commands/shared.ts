@@ -121,7 +121,8 @@ export function filtersFrom(options: FilterOptions, loaded: LoadedBanks): Filter
     if (banks.some((b) => b.id === id)) continue;
     const broken = loaded.files.find((f) => !f.bank && f.declaredId === id);
     if (broken) throw new UserError(`the bank "${id}" (${broken.file}) has problems and cannot be used.`, `Run \`mot validate ${broken.file}\` to see them.`);
-    throw new UserError(`no bank "${id}" is loaded.`, `Loaded banks: ${banks.map((b) => b.id).join(', ') || 'none'}. Add a folder with --content DIR.`);
+    // A bank id that names nothing is a bad option value, like a --moment that is not one.
+    throw new UsageError(`no bank "${id}" is loaded.`, `Loaded banks: ${banks.map((b) => b.id).join(', ') || 'none'}. Add a folder with --content DIR.`);
   }
   const industries = [...new Set(banks.map((b) => b.industry))];
   for (const industry of options.industry ?? [])
