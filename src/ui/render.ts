@@ -9,46 +9,47 @@ import { kindOf } from '../core/kinds/index.js';
 import { reaches, verdictFor } from '../core/scoring.js';
 import type { PlannedQuestion } from '../core/selection.js';
 import type { GivenAnswer, SessionResult } from '../core/session.js';
+import { banksMessages } from '../messages/banks.js';
+import { sessionMessages as say } from '../messages/session.js';
 import type { Paint } from './paint.js';
-import { bar, padEnd, percent, wrap } from './text.js';
+import { bar, displayWidth, fitLine, padEnd, percent, truncate, wrap } from './text.js';
 
 export interface Layout {
   paint: Paint;
   width: number;
 }
 
-export function describeQuestion(question: Question): string {
-  const parts: string[] = [question.industry];
-  if (question.moment) parts.push(MOMENT_PHRASES[question.moment]);
-  if (question.stage) parts.push(question.stage);
-  return parts.join(' · ');
+/** What a question is about (moment, stage, tags): shown only once it is answered, as it may hint at the answer. */
+export function describeQuestion(question: Question, dot = '·'): string {
+  return say.questionDetails(
+    { ...(question.moment ? { moment: MOMENT_PHRASES[question.moment] } : {}), ...(question.stage ? { stage: question.stage } : {}), tags: question.tags },
+    dot,
+  );
 }
 
-/** The header, scenario and prompt shown before a question is answered. */
-export function renderQuestion(planned: PlannedQuestion, index: number, total: number, { paint, width }: Layout): string {
+/**
+ * The header, scenario and prompt shown before a question is answered. The header names the
+ * question's place and its bank (`bank`: its title; the bank's id when not given), nothing that
+ * could give the answer away.
+ */
+export function renderQuestion(planned: PlannedQuestion, index: number, total: number, { paint, width }: Layout, bank?: string): string {
   const q = planned.question;
-  const dot = paint.unicode ? '·' : '-';
-  const lines = [
-    '',
-    paint.heading(`Question ${index + 1} of ${total}`) + paint.dim(`  ${describeQuestion(q).replaceAll('·', dot)}`),
-  ];
+  const header = paint.heading(say.questionNumber(index + 1, total)) + paint.dim(` ${dotOf(paint)} ${bank ?? q.bankId}`);
+  const lines = ['', fitLine(header, width)];
   if (q.scenario) lines.push('', wrap(q.scenario, width));
   lines.push('', paint.bold(wrap(q.prompt, width)));
   const hint = kindOf(q).hint(q);
-  if (hint) lines.push(paint.dim(hint));
+  if (hint) lines.push(paint.dim(wrap(hint, width)));
   return lines.join('\n');
 }
+
+const dotOf = (paint: Paint) => (paint.unicode ? '·' : '-');
 
 /** The choices with their letters, for a session without prompts (scripted, or a plain terminal). */
 export function renderChoices(planned: PlannedQuestion, { width }: Layout): string {
   return planned.order
     .map((written, position) => wrap(planned.question.choices[written]!.text, width, '     ', `  ${letter(position)}) `))
     .join('\n');
-}
-
-function visibleLength(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
 }
 
 export function choiceLabel(planned: PlannedQuestion, written: number): string {
@@ -59,30 +60,39 @@ export function verdictLine(score: number, { paint }: Layout): string {
   const verdict = verdictFor(score);
   const marks = paint.unicode ? { right: '✔', 'partly right': '◐', wrong: '✘' } : { right: '+', 'partly right': '~', wrong: 'x' };
   const colour = verdict === 'right' ? paint.good : verdict === 'partly right' ? paint.partial : paint.bad;
-  const word = verdict[0]!.toUpperCase() + verdict.slice(1);
-  return colour(paint.bold(`${marks[verdict]} ${word}`)) + paint.dim(` (score ${percent(score)})`);
+  return colour(paint.bold(`${marks[verdict]} ${say.verdict(verdict)}`)) + paint.dim(` ${say.scoreNote(score)}`);
 }
 
-/** What training shows after each answer: verdict, feedback on the choice(s), best answer, explanation. */
+/**
+ * What train and drill show after each answer: the verdict, what the question was about (moment,
+ * stage, tags: kept from the header so as not to hint), feedback on the choice(s), the best
+ * answer, the explanation.
+ */
 export function renderFeedback(answer: GivenAnswer, layout: Layout): string {
   const { paint, width } = layout;
   const { planned, response } = answer;
   const q = planned.question;
   const lines = ['', verdictLine(answer.score, layout)];
+  const details = describeQuestion(q, dotOf(paint));
+  if (details) lines.push(paint.dim(wrap(details, width)));
   // One choice with its feedback: "  ✔ b) text", continuation lines and feedback aligned under the text.
   const item = (mark: string, written: number, note = '') => {
     const prefix = `  ${mark ? `${mark} ` : ''}${letter(planned.order.indexOf(written))}) `;
-    const hang = ' '.repeat(visibleLength(prefix));
+    const hang = ' '.repeat(displayWidth(prefix));
     // The note goes after the last line, so the text leaves room for it.
-    lines.push(wrap(q.choices[written]!.text, width - visibleLength(note), hang, prefix) + note);
+    lines.push(wrap(q.choices[written]!.text, width - displayWidth(note), hang, prefix) + note);
     const fb = q.choices[written]!.feedback;
     if (fb) lines.push(paint.dim(wrap(fb, width, hang)));
   };
   for (const section of kindOf(q).feedback(q, response)) {
+    const { rightPick, wrongPick, missed } = say.legend;
     const legend = section.legend
-      ? paint.dim(`  (${markFor('picked-right', paint)} right pick  ${markFor('picked-wrong', paint)} wrong pick  ${markFor('missed', paint)} missed)`)
+      ? '  ' + paint.dim(`(${markFor('picked-right', paint)} ${rightPick}  ${markFor('picked-wrong', paint)} ${wrongPick}  ${markFor('missed', paint)} ${missed})`)
       : '';
-    lines.push('', paint.bold(section.heading) + legend);
+    // A legend that does not fit beside its heading goes under it, whole.
+    const heading = paint.bold(section.heading);
+    if (displayWidth(heading + legend) <= width) lines.push('', heading + legend);
+    else lines.push('', fitLine(heading, width), fitLine(legend, width, '   '));
     const items = section.inShownOrder
       ? [...section.items].sort((a, b) => planned.order.indexOf(a.written) - planned.order.indexOf(b.written))
       : section.items;
@@ -92,7 +102,7 @@ export function renderFeedback(answer: GivenAnswer, layout: Layout): string {
       item(mark, it.written, note);
     }
   }
-  if (q.explanation) lines.push('', paint.bold('Why'), wrap(q.explanation, width, '  '));
+  if (q.explanation) lines.push('', paint.bold(say.why), wrap(q.explanation, width, '  '));
   return lines.join('\n');
 }
 
@@ -116,46 +126,59 @@ function unreachable(value: never): never {
   throw new Error(`unhandled case: ${String(value)}`);
 }
 
-/** The end of a session: score, pass or fail, the breakdown and a review of every miss. */
+/**
+ * The end of a session. The breakdown and the review of every miss come first, and the result
+ * last (the counts, then score and pass or fail), so that it is what stays on the screen however
+ * long the review.
+ */
 export function renderSummary(result: SessionResult, answers: readonly GivenAnswer[], layout: Layout): string {
   const { paint, width } = layout;
-  const lines = ['', paint.heading('Result')];
+  const lines = ['', paint.heading(say.resultHeading)];
   const answered = answers.length;
   if (answered === 0) {
-    lines.push('', 'No question was answered, so there is no score.');
+    lines.push('', wrap(say.nothingAnswered, width));
     return lines.join('\n');
   }
-  const verdict = result.passed
-    ? paint.good(paint.bold(paint.unicode ? '✔ Passed' : 'PASSED'))
-    : paint.bad(paint.bold(paint.unicode ? '✘ Not passed' : 'NOT PASSED'));
-  const of = result.finished ? `${answered} questions` : `${answered} of ${result.total} questions (unfinished)`;
-  lines.push(
-    '',
-    `  Score ${paint.bold(percent(result.score))} on ${of}   ${verdict}` + paint.dim(`  (pass mark ${percent(result.pass_mark)})`),
-  );
-  const right = answers.filter((a) => verdictFor(a.score) === 'right').length;
-  const partly = answers.filter((a) => verdictFor(a.score) === 'partly right').length;
-  lines.push(paint.dim(`  ${right} right, ${partly} partly right, ${answered - right - partly} wrong`));
   lines.push(...renderBreakdown(result, answers, layout));
   const misses = answers.filter((a) => !reaches(a.score, 1));
   if (misses.length > 0) {
-    lines.push('', paint.heading(`Review of ${misses.length} ${misses.length === 1 ? 'miss' : 'misses'}`));
+    lines.push('', paint.heading(say.reviewHeading(misses.length)));
     for (const miss of misses) lines.push(...renderMiss(miss, layout));
-  } else lines.push('', paint.good('Every answer was the best one.'));
+  } else lines.push('', paint.good(say.noMisses));
+  lines.push('', ...renderResultLines(result, answers, layout));
   return lines.join('\n');
+}
+
+/** The last lines of a session: a rule, the counts, and the score with pass or fail. */
+export function renderResultLines(result: SessionResult, answers: readonly GivenAnswer[], { paint, width }: Layout): string[] {
+  const right = answers.filter((a) => verdictFor(a.score) === 'right').length;
+  const partly = answers.filter((a) => verdictFor(a.score) === 'partly right').length;
+  const counts = `  ${paint.dim(say.counts(right, partly, answers.length - right - partly))}`;
+  const score = paint.bold(say.score(result.score));
+  const dot = dotOf(paint);
+  const passMark = paint.dim(` ${say.passMark(result.pass_mark)}`);
+  // An unfinished session is never a pass, whatever its answers so far scored.
+  const verdict = !result.finished
+    ? paint.bad(paint.bold(`${paint.unicode ? '✘ ' : ''}${say.unfinished(answers.length, result.total)}`))
+    : result.passed
+      ? paint.good(paint.bold(paint.unicode ? `✔ ${say.passed}` : say.passed.toUpperCase()))
+      : paint.bad(paint.bold(paint.unicode ? `✘ ${say.notPassed}` : say.notPassed.toUpperCase()));
+  const last = result.finished ? `  ${score} ${say.onQuestions(answers.length)} ${dot} ${verdict}${passMark}` : `  ${score} ${dot} ${verdict}${passMark}`;
+  return [paint.dim((paint.unicode ? '─' : '-').repeat(Math.min(width, 60))), fitLine(counts, width, '    '), fitLine(last, width, '    ')];
 }
 
 function renderBreakdown(result: SessionResult, answers: readonly GivenAnswer[], { paint, width }: Layout): string[] {
   const count = (field: 'industry' | 'moment' | 'stage', key: string) =>
     answers.filter((a) => a.planned.question[field] === key).length;
   const groups: [string, 'industry' | 'moment' | 'stage', Record<string, number>][] = [
-    ['By moment', 'moment', result.breakdown.moment],
-    ['By stage', 'stage', result.breakdown.stage],
-    ['By industry', 'industry', result.breakdown.industry],
+    [say.byMoment, 'moment', result.breakdown.moment],
+    [say.byStage, 'stage', result.breakdown.stage],
+    [say.byIndustry, 'industry', result.breakdown.industry],
   ];
   const label = (field: string, key: string) => (field === 'moment' ? MOMENT_NAMES[key as keyof typeof MOMENT_NAMES] ?? key : key);
   const labelWidth = 15;
-  const barWidth = Math.max(10, Math.min(30, width - labelWidth - 20));
+  // "  label  bar  58%  12 questions": the bar takes what the rest leaves, 10 to 30 cells.
+  const barWidth = Math.max(10, Math.min(30, width - labelWidth - 22));
   const lines: string[] = [];
   for (const [title, field, scores] of groups) {
     const canonical: readonly string[] = field === 'moment' ? MOMENTS : field === 'stage' ? STAGES : [];
@@ -165,40 +188,71 @@ function renderBreakdown(result: SessionResult, answers: readonly GivenAnswer[],
     for (const key of keys) {
       const score = scores[key]!;
       const colour = score >= result.pass_mark ? paint.good : score >= 0.5 ? paint.partial : paint.bad;
-      const n = count(field, key);
-      lines.push(
+      const line =
         `  ${padEnd(label(field, key), labelWidth)} ${colour(bar(score, barWidth, paint.unicode))} ${padEnd(percent(score), 4)}` +
-          paint.dim(`  ${n} question${n === 1 ? '' : 's'}`),
-      );
+        paint.dim(`  ${say.questions(count(field, key))}`);
+      lines.push(fitLine(line, width, ' '.repeat(labelWidth + 3)));
     }
   }
   return lines;
 }
 
+/**
+ * One miss: the prompt, then what was answered and the best answer in words, each wrapped under
+ * its own text ("You:  ..." / "Best: ..."), then why.
+ */
 function renderMiss(answer: GivenAnswer, { paint, width }: Layout): string[] {
   const { planned, response } = answer;
   const q = planned.question;
-  const lines = ['', paint.bold(wrap(q.prompt, width, '  ', `${paint.unicode ? '•' : '*'} `)), paint.dim(`  ${q.id} · scored ${percent(answer.score)}`)];
+  const dot = dotOf(paint);
+  const lines = [
+    '',
+    paint.bold(wrap(q.prompt, width, '  ', `${paint.unicode ? '•' : '*'} `)),
+    paint.dim(wrap(say.missDetails(q.id, answer.score, dot), width, '    ', '  ')),
+  ];
   const { yours, best } = kindOf(q).review(q, response);
-  lines.push(wrap(`You: ${yours}`, width, '    ', '  '));
-  lines.push(paint.good(wrap(`Best: ${best}`, width, '    ', '  ')));
+  const labelWidth = Math.max(displayWidth(say.yours), displayWidth(say.best)) + 1;
+  const hang = ' '.repeat(2 + labelWidth);
+  lines.push(wrap(yours, width, hang, `  ${padEnd(say.yours, labelWidth)}`));
+  lines.push(paint.good(wrap(best, width, hang, `  ${padEnd(say.best, labelWidth)}`)));
   if (q.explanation) lines.push(paint.dim(wrap(q.explanation, width, '  ')));
   return lines;
 }
 
-/** Validation problems as `file:line:col: message`, with the offending line when asked for. */
-export function renderProblems(problems: readonly LocatedProblem[], { paint }: Layout, codeFrame: boolean): string {
+/**
+ * Validation problems as `file:line:col: kind: message` (the message wrapped under itself, the
+ * place never broken, so editors and grep still find it), with the offending line when asked for.
+ */
+export function renderProblems(problems: readonly LocatedProblem[], { paint, width }: Layout, codeFrame: boolean): string {
   return problems
     .map((p) => {
       const where = `${p.file}:${p.line}:${p.col}`;
-      const kind = p.severity === 'warning' ? paint.partial('warning') : paint.bad('error');
-      let text = `${paint.bold(where)}: ${kind}: ${sanitizeLine(p.message)}`;
-      if (codeFrame && p.source !== undefined) {
-        const gutter = String(p.line);
-        const source = sanitizeLine(p.source.replace(/\t/g, ' '));
-        text += `\n${paint.dim(` ${gutter} | `)}${source}\n${' '.repeat(gutter.length + 4)}${' '.repeat(Math.max(0, p.col - 1))}${paint.bad('^')}`;
-      }
+      const severity = banksMessages.severity(p.severity);
+      const kind = p.severity === 'warning' ? paint.partial(severity) : paint.bad(severity);
+      const prefix = `${paint.bold(where)}: ${kind}: `;
+      const message = sanitizeLine(p.message);
+      const hang = '    ';
+      let text =
+        width - displayWidth(prefix) >= 20 ? wrap(message, width, hang, prefix) : fitLine(prefix + message, width, hang, { hard: false });
+      if (codeFrame && p.source !== undefined) text += '\n' + codeFrameOf(p.line, p.col, sanitizeLine(p.source.replace(/\t/g, ' ')), paint, width);
       return text;
     })
     .join('\n');
+}
+
+/** The source line under a problem, with a caret under its column; a long line is cut to a window around the column. */
+function codeFrameOf(line: number, col: number, source: string, paint: Paint, width: number): string {
+  const gutter = ` ${line} | `;
+  const room = Math.max(20, width - gutter.length);
+  let shown = source;
+  let caret = Math.max(0, col - 1);
+  const characters = [...source];
+  if (displayWidth(source) > room) {
+    const ellipsis = paint.unicode ? '…' : '...';
+    const start = Math.max(0, Math.min(caret - Math.floor(room / 2), characters.length - room));
+    const before = start > 0 ? ellipsis : '';
+    shown = truncate(before + characters.slice(start).join(''), room, paint.unicode);
+    caret = caret - start + before.length;
+  }
+  return `${paint.dim(gutter)}${shown}\n${' '.repeat(gutter.length + caret)}${paint.bad('^')}`;
 }
