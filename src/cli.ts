@@ -318,7 +318,7 @@ function finishDeclarations(program: Command): void {
   const walk = (command: Command) => {
     for (const option of command.options) {
       if (option.long !== '--store') continue;
-      const [, base = option.description, old = ''] = /^(.*?)\s*\(default[^)]*\)\s*$/.exec(option.description) ?? [];
+      const [, base = option.description, old = ''] = /^(.*?)\s*(\(default[^)]*\))\s*$/.exec(option.description) ?? [];
       option.description = `${base} (${where}${/if it exists/.test(old) ? ', if it exists' : ''})`;
     }
     if (command.commands.length > 0) command.helpCommand(true);
