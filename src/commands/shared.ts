@@ -4,8 +4,9 @@ import { userInfo } from 'node:os';
 import { cacheDir } from '../banks/bank-cache.js';
 import { contentDirs, errorsIn, loadBanks, type LoadedBanks } from '../banks/load-banks.js';
 import { MOMENTS, STAGES, type Bank, type Moment, type Question, type Stage } from '../core/model.js';
-import type { Filters } from '../core/selection.js';
+import { filterQuestions, type Filters } from '../core/selection.js';
 import { defaultIndustries } from '../core/scope.js';
+import { scopeMessages } from '../messages/scope.js';
 import { UsageError, UserError } from '../errors.js';
 import { defaultStorePath } from '../store/location.js';
 import { checkStoreLocation, openProgressStore } from '../store/open.js';
@@ -139,7 +140,18 @@ export function filtersFrom(options: FilterOptions, loaded: LoadedBanks): Filter
   if (options.moment?.length) filters.moments = checkValues(options.moment, MOMENTS, '--moment') as Moment[];
   if (options.stage?.length) filters.stages = checkValues(options.stage, STAGES, '--stage') as Stage[];
   if (options.tag?.length) filters.tags = options.tag;
+  if (filters.industries && !options.industry?.length) reviewOnly(filters, banks);
   return filters;
+}
+
+/** With the scenario banks by default, filters that only the review bank meets (--tag carlzon) say where those questions are. */
+function reviewOnly(filters: Filters, banks: readonly Bank[]): void {
+  if (filterQuestions(banks, filters).length > 0) return;
+  const { industries: _scenario, ...rest } = filters;
+  const elsewhere = filterQuestions(banks, rest);
+  if (elsewhere.length === 0) return;
+  const ids = [...new Set(elsewhere.map((q) => q.bankId))].sort();
+  throw new UserError(scopeMessages.onlyInReview, scopeMessages.onlyInReviewHint(elsewhere.length, ids));
 }
 
 function checkValues(values: string[], allowed: readonly string[], option: string): string[] {

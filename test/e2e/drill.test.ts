@@ -200,6 +200,17 @@ describe('which banks a session draws from', () => {
     expect(ids.filter((id) => id.startsWith('review/'))).toEqual([]);
   });
 
+  it('says where the questions are when only the review bank meets the filters', async () => {
+    const run = await mot(['train', '--tag', 'carlzon'], '', D1);
+    expect(run.code).toBe(1);
+    expectNoStackTrace(run);
+    expect(run.stderr).toContain('no question of the scenario banks matches these filters.');
+    expect(run.stderr.replace(/\s+/g, ' ')).toMatch(/\d+ questions? in the bank review match(es)?: .*add -b review\./);
+    const asked = await driveSession(['train', '--tag', 'carlzon', '-b', 'review', '-n', '1', '--json'], { env: env() });
+    expect(asked.code, asked.stderr.slice(-2000)).toBe(0);
+    expect(jsonOf<Result>(asked).answers.map((a) => a.id)).toEqual([expect.stringMatching(/^review\//)]);
+  });
+
   it.each([
     ['-i general', ['-i', 'general']],
     ['-b review', ['-b', 'review']],
