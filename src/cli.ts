@@ -37,6 +37,11 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .description('Practise the moments of truth of customer service: realistic encounters, scored with partial credit.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // commander echoes what was typed ("unknown option '…'"): through the sanitiser like every other text.
+    .configureOutput({
+      writeOut: (text) => void process.stdout.write(sanitizeText(text)),
+      writeErr: (text) => void process.stderr.write(sanitizeText(text)),
+    })
     .exitOverride()
     .addHelpText(
       'after',

@@ -77,6 +77,15 @@ describe('a command that does not exist', () => {
 });
 
 describe('options that name nothing', () => {
+  it('what commander echoes (an unknown option, a command name) reaches the terminal without escapes', async () => {
+    for (const args of [['--\u001b]0;title\u0007\u001b[31mred'], ['\u001b[2Jtrian'], ['exam', '--count', '\u001b[2J3\u009b1m']]) {
+      const run = await mot(args);
+      expect(run.code, JSON.stringify(args)).toBe(2);
+      expect(run.stderr, JSON.stringify(args)).not.toMatch(CONTROL);
+      expect(run.stdout).not.toMatch(CONTROL);
+    }
+  });
+
   it('-b nosuchbank is a usage error (exit 2) that lists the bank ids', async () => {
     const run = await mot(['exam', '-b', 'nosuchbank', '--content', join(FIXTURES, 'good')]);
     expect(run.code).toBe(2);
