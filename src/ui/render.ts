@@ -219,6 +219,44 @@ function renderMiss(answer: GivenAnswer, { paint, width }: Layout): string[] {
   return lines;
 }
 
+/** What `mot banks` lists of one bank (the JSON of `mot banks --json` has this shape too). */
+export interface BankListing {
+  id: string;
+  title: string;
+  industry: string;
+  description?: string;
+  questions: number;
+  pass_mark: number;
+  types: Record<string, number>;
+  moments: Record<string, number>;
+  stages: Record<string, number>;
+  file: string;
+}
+
+/** `mot banks` for a person: each bank with what it covers and where it is, then the totals. */
+export function renderBanks(banks: readonly BankListing[], { paint, width }: Layout): string[] {
+  const say = banksMessages;
+  if (banks.length === 0) return [wrap(say.noBank, width)];
+  const labelWidth = Math.max(...Object.values(say.labels).map(displayWidth)) + 2;
+  const hang = ' '.repeat(2 + labelWidth);
+  const field = (label: string, text: string, options = {}) => wrap(text, width, hang, `  ${padEnd(label, labelWidth)}`, options);
+  const list = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ') || say.none;
+  const lines: string[] = [];
+  for (const bank of banks) {
+    const name = `${paint.bold(bank.id)}  ${bank.title}`;
+    const facts = paint.dim(say.bankFacts(bank.industry, bank.questions, bank.pass_mark));
+    // The facts stay whole: beside the title when they fit, under it when not.
+    if (displayWidth(`${name}  ${facts}`) <= width) lines.push(`${name}  ${facts}`);
+    else lines.push(fitLine(name, width), fitLine(`  ${facts}`, width));
+    if (bank.description) lines.push(paint.dim(wrap(bank.description.replace(/\s+/g, ' '), width, '  ')));
+    lines.push(field(say.labels.types, list(bank.types)), field(say.labels.moments, list(bank.moments)), field(say.labels.stages, list(bank.stages)));
+    // A path is copied whole, so it is never broken: a long one runs past the edge instead.
+    lines.push(paint.dim(field(say.labels.file, bank.file, { hard: false })), '');
+  }
+  lines.push(paint.dim(wrap(say.total(banks.length, banks.reduce((n, b) => n + b.questions, 0)), width)));
+  return lines;
+}
+
 /**
  * Validation problems as `file:line:col: kind: message` (the message wrapped under itself, the
  * place never broken, so editors and grep still find it), with the offending line when asked for.

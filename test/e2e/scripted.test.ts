@@ -402,7 +402,8 @@ describe('mot banks', () => {
     const out = run.stdout;
     expect(out).toContain('sample-clinic');
     expect(out).toContain('Sample clinic front desk');
-    expect(out).toMatch(/sample-clinic.*\(healthcare, 3 questions/);
+    // The facts go under the title when both do not fit in the width.
+    expect(out).toMatch(/sample-clinic\s.*\s+\(healthcare, 3 questions/);
     expect(out).toMatch(/types\s+choice 1, multi 1, rank 1/);
     expect(out).toMatch(/moments\s+second 2, third 1/);
     expect(out).toMatch(/stages\s+delivery 1, recovery 1, follow-up 1/);

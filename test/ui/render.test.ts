@@ -7,7 +7,7 @@ import { buildResult, type GivenAnswer } from '../../src/core/session.js';
 import { banksMessages } from '../../src/messages/banks.js';
 import { sessionMessages as say } from '../../src/messages/session.js';
 import { plainPaint } from '../../src/ui/paint.js';
-import { renderChoices, renderFeedback, renderProblems, renderQuestion, renderSummary, type Layout } from '../../src/ui/render.js';
+import { renderBanks, renderChoices, renderFeedback, renderProblems, renderQuestion, renderSummary, type BankListing, type Layout } from '../../src/ui/render.js';
 import { displayWidth } from '../../src/ui/text.js';
 
 const layout: Layout = { paint: plainPaint(), width: 78 };
@@ -331,6 +331,54 @@ describe('renderProblems', () => {
     const lines = renderProblems([{ file: 'f.yaml', line: 7, col, severity: 'error', message: 'unknown field "scroe".', source }], { paint: plainPaint(), width: 60 }, true).split('\n');
     expect(displayWidth(lines[1]!)).toBeLessThanOrEqual(60);
     expect(lines[1]!.slice(lines[2]!.indexOf('^')).startsWith('scroe')).toBe(true);
+  });
+});
+
+describe('renderBanks', () => {
+  const clinic: BankListing = {
+    id: 'sample-clinic',
+    title: 'Sample clinic front desk',
+    industry: 'healthcare',
+    description: 'Waiting rooms, phone calls\nand follow-up after a visit.',
+    questions: 3,
+    pass_mark: 0.75,
+    types: { choice: 1, multi: 1, rank: 1 },
+    moments: { second: 2, third: 1 },
+    stages: { delivery: 1, recovery: 1, 'follow-up': 1 },
+    file: '/home/sam/banks/sample-clinic.yaml',
+  };
+
+  it('lists each bank with its title, facts, counts and file, then the totals', () => {
+    expect(renderBanks([clinic], { paint: plainPaint(), width: 98 })).toEqual([
+      'sample-clinic  Sample clinic front desk  (healthcare, 3 questions, pass mark 75%)',
+      '  Waiting rooms, phone calls and follow-up after a visit.',
+      '  types    choice 1, multi 1, rank 1',
+      '  moments  second 2, third 1',
+      '  stages   delivery 1, recovery 1, follow-up 1',
+      '  file     /home/sam/banks/sample-clinic.yaml',
+      '',
+      banksMessages.total(1, 3),
+    ]);
+  });
+
+  it('puts the facts under the title when both do not fit on one line, and wraps the counts under themselves', () => {
+    const many: BankListing = { ...clinic, stages: { 'first-contact': 4, delivery: 10, recovery: 7, 'follow-up': 3, handover: 2, 'after-care': 5 } };
+    const lines = renderBanks([many], { paint: plainPaint(), width: 50 });
+    expect(lines.slice(0, 2)).toEqual(['sample-clinic  Sample clinic front desk', '  (healthcare, 3 questions, pass mark 75%)']);
+    const stages = lines.findIndex((l) => l.startsWith('  stages   first-contact 4'));
+    expect(lines[stages]!.split('\n')[1]).toMatch(/^ {11}\S/);
+    for (const line of lines.flatMap((l) => l.split('\n'))) expect(displayWidth(line)).toBeLessThanOrEqual(50);
+  });
+
+  it('never breaks a file path, which is copied whole', () => {
+    const deep: BankListing = { ...clinic, file: `/home/sam/${'very-long-folder-name/'.repeat(4)}sample-clinic.yaml` };
+    const file = renderBanks([deep], { paint: plainPaint(), width: 50 }).find((l) => l.includes('sample-clinic.yaml'))!;
+    expect(file.split('\n')).toHaveLength(1);
+    expect(file).toContain(deep.file);
+  });
+
+  it('says how to load a bank when none is loaded', () => {
+    expect(renderBanks([], layout)).toEqual([banksMessages.noBank]);
   });
 });
 
