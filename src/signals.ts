@@ -78,6 +78,8 @@ export function installStopHandlers(exit: (code: number) => void): void {
         return;
       }
       requested = stop;
+      // Should the process run out of work before the entry point exits, it still ends with this code.
+      process.exitCode = stop.code;
       if (handlers.size === 0) {
         restoreTerminal();
         exit(stop.code);
