@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { textWidthPlugin } from './text-width-patch.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -51,7 +52,7 @@ const result = await build({
   banner: { js: "import { createRequire as __motRequire } from 'node:module'; const require = __motRequire(import.meta.url);" },
   logLevel: 'warning',
   metafile: true,
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, textWidthPlugin],
 });
 // MOT_BUILD_NO_MERGE=1 leaves the chunks as esbuild split them, to measure what merging saves.
 if (process.env.MOT_BUILD_NO_MERGE !== '1') await mergeCommandChunks(result.metafile);
