@@ -7,7 +7,7 @@ import { REVIEW_INDUSTRY } from '../core/scope.js';
 import { progressMessages as say } from '../messages/progress.js';
 import { colourLevel } from '../ui/paint.js';
 import { makeOutput, type Output } from '../ui/output.js';
-import { bar, padEnd, percent, wrap } from '../ui/text.js';
+import { bar, displayWidth, fitLines, padEnd, percent, wrap } from '../ui/text.js';
 import { learnerName, loadContent, openScreen, openStore, questionIndex, type ContentOptions, type Screen } from './shared.js';
 
 export interface StatsOptions extends ContentOptions {
@@ -56,15 +56,20 @@ function flushed(stream: { write(text: string, done?: () => void): unknown }): P
   });
 }
 
-/** The report as lines for a person. */
+/** The report as lines for a person, each within the screen's width (a long one wraps under itself). */
 export function progressText(report: ProgressReport, questions: ReadonlyMap<string, Question>, screen: Pick<Screen, 'paint' | 'width'>): string[] {
+  return progressLines(report, questions, screen).map((line) => fitLines(line, screen.width));
+}
+
+function progressLines(report: ProgressReport, questions: ReadonlyMap<string, Question>, screen: Pick<Screen, 'paint' | 'width'>): string[] {
   const { paint, width } = screen;
   const lines = [paint.heading(`Progress of ${report.learner}`)];
   if (report.answered === 0) return [...lines, '\nNo answers yet. Start with `mot train`, then come back here.'];
   const finished = report.sessions.filter((s) => s.finished).length;
   lines.push(`\n  ${report.sessions.length} sessions (${finished} finished), ${report.answered} answers, mean score ${paint.bold(percent(report.mean_score ?? 0))}`);
   lines.push(`  ${dueText(report, questions, paint)}`);
-  lines.push(...trendText(report, paint));
+  if (report.next_reviews.length > 0) lines.push(`  ${paint.dim(say.nextReviews(report.next_reviews))}`);
+  lines.push(...trendText(report, paint, width));
   const barWidth = Math.max(10, Math.min(30, width - 40));
   for (const [title, field] of [['By industry', 'industry'], ['By moment', 'moment'], ['By stage', 'stage']] as const) {
     const groups = Object.entries(report.breakdown[field]);
@@ -99,7 +104,7 @@ function dueText(report: ProgressReport, questions: ReadonlyMap<string, Question
 }
 
 /** Scores over time, one line per mode, each with the dates it spans. */
-function trendText(report: ProgressReport, paint: Screen['paint']): string[] {
+function trendText(report: ProgressReport, paint: Screen['paint'], width: number): string[] {
   const modes = Object.entries(report.trend);
   if (modes.length === 0) return [];
   const lines = ['\n' + paint.bold('Scores over time') + paint.dim('  (each mode apart, oldest first)')];
@@ -107,7 +112,11 @@ function trendText(report: ProgressReport, paint: Screen['paint']): string[] {
     const first = points[0]!;
     const last = points[points.length - 1]!;
     const span = points.length === 1 ? `${first.date} ${percent(first.score)}` : `${first.date} ${percent(first.score)} → ${last.date} ${percent(last.score)}`;
-    lines.push(`  ${padEnd(mode, 6)} ${paint.accent(sparkline(points.map((p) => p.score), paint.unicode))}  ${paint.dim(`${span}  (${say.sessions(points.length)})`)}`);
+    const line = `  ${padEnd(mode, 6)} ${paint.accent(sparkline(points.map((p) => p.score), paint.unicode))}`;
+    const dates = paint.dim(`${span}  (${say.sessions(points.length)})`);
+    // The dates go under the sparkline, whole, when both do not fit on one line.
+    if (displayWidth(`${line}  ${dates}`) <= width) lines.push(`${line}  ${dates}`);
+    else lines.push(line, `  ${' '.repeat(7)}${dates}`);
   }
   return lines;
 }
