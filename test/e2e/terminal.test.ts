@@ -210,6 +210,8 @@ describe('an exam at a terminal', () => {
 describe('mot alone at a terminal', () => {
   it('opens the menu', async () => {
     const pty = (session = startPty([], box.env));
+    await pty.waitFor('Who are you?');
+    await pty.press(KEYS.enter);
     await pty.waitFor('What would you like to do?');
     expect(pty.screen()).toMatch(/Train/);
     expect(pty.screen()).toMatch(/Exam/);
