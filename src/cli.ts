@@ -330,6 +330,7 @@ function finishDeclarations(program: Command): void {
     command.commands.forEach(walk);
   };
   walk(program);
+  program.addHelpText('after', `\n${say.storeNow(safeLocation(defaultStorePath()), Boolean(process.env.MOT_STORE))}`);
   program.hook('preAction', (_program, action) => {
     refuseMemoryStore(action);
     refuseMissingContent(action);

@@ -19,5 +19,7 @@ export const cliMessages = {
   missingContentHint: 'Give a folder (or a file) of bank files; the built-in banks are always loaded.',
   writeFailed: (reason: string) => `could not write the output: ${reason}.`,
   writeFailedHint: 'Check that the disk or device it goes to has room and accepts writes.',
+  storeNow: (path: string, fromEnv: boolean) =>
+    `Progress is kept in ${path}${fromEnv ? ' (from MOT_STORE)' : ''}; --store or MOT_STORE chooses another file or a postgres:// URL.`,
   storeDefault: (path: string, fromEnv: boolean) => `default ${fromEnv ? 'MOT_STORE: ' : ''}${path}`,
 } as const;

@@ -139,8 +139,8 @@ describe('before a build', () => {
 describe('help tells where progress is kept', () => {
   it('shows the store under XDG_DATA_HOME when it is set', async () => {
     const data = join(box.dir, 'elsewhere');
-    for (const command of ['train', 'exam', 'drill', 'stats', 'resume', 'report', 'sync']) {
-      const run = await mot([command, '--help'], '', { MOT_STORE: undefined, XDG_DATA_HOME: data });
+    for (const command of ['', 'train', 'exam', 'drill', 'stats', 'resume', 'report', 'sync']) {
+      const run = await mot([...(command ? [command] : []), '--help'], '', { MOT_STORE: undefined, XDG_DATA_HOME: data });
       expect(run.code).toBe(0);
       expect(run.stdout.replace(/\s+/g, ' '), command).toContain(join(data, 'mot', 'mot.db'));
       expect(run.stdout, command).not.toContain('~/.local/share');
