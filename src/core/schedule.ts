@@ -8,12 +8,29 @@
 // A scripted answer has no reading time, so a right one is Good, never Easy.
 // Short-term (same-day) learning steps are off: a session is a sitting, and what was missed
 // comes back on a later day rather than minutes later.
-import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+//
+// ts-fsrs itself is loaded on the first card scheduled, not with this module: a session imports
+// this module before its first question, and ts-fsrs (34 KB, and a scheduler to set up) cost ~4 ms
+// of that; the first card is scheduled only once an answer is stored.
+import { createRequire } from 'node:module';
+import type { Card, FSRS, Grade } from 'ts-fsrs';
 import { reaches } from './scoring.js';
 
 export const FAST_SECONDS = 15;
 
-const scheduler = fsrs({ enable_fuzz: false, enable_short_term: false, maximum_interval: 365, request_retention: 0.9 });
+/** ts-fsrs's ratings, as its `Rating` enum numbers them (a test holds them to it). */
+export const Rating = { Again: 1, Hard: 2, Good: 3, Easy: 4 } as const satisfies Record<string, Grade>;
+
+const requireHere = createRequire(import.meta.url);
+let fsrsLib: { lib: typeof import('ts-fsrs'); scheduler: FSRS } | undefined;
+
+function fsrsOnce(): { lib: typeof import('ts-fsrs'); scheduler: FSRS } {
+  if (fsrsLib) return fsrsLib;
+  const lib = requireHere('ts-fsrs') as typeof import('ts-fsrs');
+  const scheduler = lib.fsrs({ enable_fuzz: false, enable_short_term: false, maximum_interval: 365, request_retention: 0.9 });
+  fsrsLib = { lib, scheduler };
+  return fsrsLib;
+}
 
 /** A card as stored: plain JSON, dates as ISO strings. */
 export interface CardData {
@@ -38,7 +55,7 @@ export function ratingFor(score: number, seconds?: number): Grade {
 }
 
 export function ratingName(rating: Grade): RatingName {
-  return Rating[rating] as RatingName;
+  return (Object.keys(Rating) as RatingName[]).find((name) => Rating[name] === rating)!;
 }
 
 /**
@@ -47,7 +64,8 @@ export function ratingName(rating: Grade): RatingName {
  * ts-fsrs refuses a negative interval ("Invalid delta_t") and the answer must not be lost.
  */
 export function nextCard(previous: CardData | undefined, now: Date, rating: Grade): CardData {
-  const card = previous ? fromData(previous) : createEmptyCard(now);
+  const { lib, scheduler } = fsrsOnce();
+  const card = previous ? fromData(previous) : lib.createEmptyCard(now);
   const last = card.last_review ? new Date(card.last_review) : undefined;
   const at = last && last.getTime() > now.getTime() ? last : now;
   return toData(scheduler.next(card, at, rating).card);

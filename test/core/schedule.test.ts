@@ -1,6 +1,6 @@
 // Spaced repetition: how a score becomes a rating, and how ratings move a card's due date.
 import { describe, expect, it } from 'vitest';
-import { FAST_SECONDS, nextCard, ratingFor, ratingName } from '../../src/core/schedule.js';
+import { FAST_SECONDS, nextCard, Rating, ratingFor, ratingName } from '../../src/core/schedule.js';
 
 const NOW = new Date('2027-01-17T09:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -89,5 +89,13 @@ describe('nextCard', () => {
   it('takes a review a millisecond before the last one without throwing', () => {
     const reviewed = nextCard(undefined, NOW, ratingFor(0));
     expect(() => nextCard(reviewed, new Date(NOW.getTime() - 1), ratingFor(0))).not.toThrow();
+  });
+});
+
+describe('the ratings', () => {
+  it('are numbered as ts-fsrs numbers them', async () => {
+    const fsrs = await import('ts-fsrs');
+    expect(Rating).toEqual({ Again: fsrs.Rating.Again, Hard: fsrs.Rating.Hard, Good: fsrs.Rating.Good, Easy: fsrs.Rating.Easy });
+    for (const name of ['Again', 'Hard', 'Good', 'Easy'] as const) expect(ratingName(Rating[name])).toBe(name);
   });
 });
