@@ -9,6 +9,10 @@ import { runMessages } from '../messages/run.js';
 import { answererFor } from './practise.js';
 import { runSession } from './run-session.js';
 import { learnerName, loadContent, openScreen, openStore, questionIndex, type ContentOptions } from './shared.js';
+import { commandName } from '../invocation.js';
+
+/** How the learner started mot, so that every hint is a command they can type as it is. */
+const MOT = commandName();
 
 export interface ResumeOptions extends ContentOptions {
   learner?: string;
@@ -28,7 +32,7 @@ export async function resume(options: ResumeOptions): Promise<SessionResult> {
     if (!record)
       throw new UserError(
         options.session ? `${learner} has no unfinished session "${options.session}".` : `${learner} has no unfinished session to resume.`,
-        'Start one with `mot train` or `mot exam`.',
+        `Start one with \`${MOT} train\` or \`${MOT} exam\`.`,
       );
     const loaded = await loadContent(options, screen);
     const questions = questionIndex(loaded.banks);
@@ -66,7 +70,7 @@ export async function resume(options: ResumeOptions): Promise<SessionResult> {
     if (remaining === 0 && retired > 0)
       throw new UserError(
         `the questions this session still has to ask are not in the loaded banks, so it cannot go on.`,
-        'If it was drawn from your own folder, pass the same --content DIR (or MOT_CONTENT) to `mot resume`.',
+        `If it was drawn from your own folder, pass the same --content DIR (or MOT_CONTENT) to \`${MOT} resume\`.`,
       );
     const started = new Date(record.started).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
     screen.write(

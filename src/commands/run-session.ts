@@ -10,6 +10,7 @@ import { buildResult, type GivenAnswer, type Mode, type SessionResult } from '..
 import { givenAnswers, resumeSession, startSession, step, type Effect, type SessionEvent, type SessionState } from '../core/session-machine.js';
 import type { Clock } from '../clock.js';
 import { ExitError, isPromptExit, UserError } from '../errors.js';
+import { commandName } from '../invocation.js';
 import { runMessages as say } from '../messages/run.js';
 import { onStop, stopRequested, stopSignal } from '../signals.js';
 import type { ProgressStore } from '../store/progress-store.js';
@@ -42,7 +43,7 @@ export interface SessionDeps {
 
 export async function runSession(session: SessionPlan, deps: SessionDeps): Promise<SessionResult> {
   const { answerer, screen, clock } = deps;
-  const resume = deps.resumeCommand ?? 'mot resume';
+  const resume = deps.resumeCommand ?? `${commandName()} resume`;
   const id = session.id ?? randomUUID();
   const total = session.plan.length;
   let store: ProgressStore | undefined = typeof deps.store === 'function' ? undefined : deps.store;

@@ -14,6 +14,10 @@ import type { ProgressStore } from '../store/progress-store.js';
 import { colourLevel, makePaint, supportsUnicode, type Paint } from '../ui/paint.js';
 import { makeOutput } from '../ui/output.js';
 import type { Layout } from '../ui/render.js';
+import { commandName } from '../invocation.js';
+
+/** How the learner started mot, so that every hint is a command they can type as it is. */
+const MOT = commandName();
 
 export interface ContentOptions {
   content?: string[];
@@ -110,7 +114,7 @@ export async function loadContent(options: ContentOptions, screen: Screen): Prom
     const first = errors[0]!;
     screen.warn(
       screen.paint.partial('warning: ') +
-        `${file.file} was left out (${errors.length} problem${errors.length === 1 ? '' : 's'}, first at line ${first.line}); run \`mot validate ${file.file}\` for details.`,
+        `${file.file} was left out (${errors.length} problem${errors.length === 1 ? '' : 's'}, first at line ${first.line}); run \`${MOT} validate ${file.file}\` for details.`,
     );
   }
   return loaded;
@@ -121,7 +125,7 @@ export function filtersFrom(options: FilterOptions, loaded: LoadedBanks): Filter
   for (const id of options.bank ?? []) {
     if (banks.some((b) => b.id === id)) continue;
     const broken = loaded.files.find((f) => !f.bank && f.declaredId === id);
-    if (broken) throw new UserError(`the bank "${id}" (${broken.file}) has problems and cannot be used.`, `Run \`mot validate ${broken.file}\` to see them.`);
+    if (broken) throw new UserError(`the bank "${id}" (${broken.file}) has problems and cannot be used.`, `Run \`${MOT} validate ${broken.file}\` to see them.`);
     // A bank id that names nothing is a bad option value, like a --moment that is not one.
     throw new UsageError(`no bank "${id}" is loaded.`, `Loaded banks: ${banks.map((b) => b.id).join(', ') || 'none'}. Add a folder with --content DIR.`);
   }
@@ -185,7 +189,7 @@ export function noQuestions(filters: Filters): UserError {
   const any = Object.keys(filters).length > 0;
   return new UserError(
     any ? 'no question matches these filters.' : 'no bank is loaded, so there is nothing to ask.',
-    any ? 'Loosen --moment, --stage, --tag, --bank or --industry; `mot banks` shows what there is.' : 'Add banks with --content DIR or MOT_CONTENT.',
+    any ? `Loosen --moment, --stage, --tag, --bank or --industry; \`${MOT} banks\` shows what there is.` : 'Add banks with --content DIR or MOT_CONTENT.',
   );
 }
 

@@ -9,6 +9,10 @@ import { colourLevel } from '../ui/paint.js';
 import { makeOutput, type Output } from '../ui/output.js';
 import { bar, displayWidth, fitLines, padEnd, percent, wrap } from '../ui/text.js';
 import { learnerName, loadContent, openScreen, openStore, questionIndex, type ContentOptions, type Screen } from './shared.js';
+import { commandName } from '../invocation.js';
+
+/** How the learner started mot, so that every hint is a command they can type as it is. */
+const MOT = commandName();
 
 export interface StatsOptions extends ContentOptions {
   learner?: string;
@@ -64,7 +68,7 @@ export function progressText(report: ProgressReport, questions: ReadonlyMap<stri
 function progressLines(report: ProgressReport, questions: ReadonlyMap<string, Question>, screen: Pick<Screen, 'paint' | 'width'>): string[] {
   const { paint, width } = screen;
   const lines = [paint.heading(`Progress of ${report.learner}`)];
-  if (report.answered === 0) return [...lines, '\nNo answers yet. Start with `mot train`, then come back here.'];
+  if (report.answered === 0) return [...lines, `\nNo answers yet. Start with \`${MOT} train\`, then come back here.`];
   const finished = report.sessions.filter((s) => s.finished).length;
   lines.push(`\n  ${report.sessions.length} sessions (${finished} finished), ${report.answered} answers, mean score ${paint.bold(percent(report.mean_score ?? 0))}`);
   lines.push(`  ${dueText(report, questions, paint)}`);

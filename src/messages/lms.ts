@@ -1,4 +1,8 @@
 // What mot says while moving banks to and from Moodle and results to a learning record store.
+import { commandName } from '../invocation.js';
+
+/** How the learner started mot, so that every hint is a command they can type as it is. */
+const MOT = commandName();
 
 export const lms = {
   // Import: why a question is left out.
@@ -26,7 +30,7 @@ export const lms = {
       : `${file}: ${imported} of ${total} question${total === 1 ? '' : 's'} imported${imported < total ? `; ${total - imported} left out:` : '.'}`,
   leftOutLine: (where: string, reason: string) => `  ${where}: left out: ${reason}.`,
   warningLine: (where: string, message: string) => `  ${where}: ${message}.`,
-  wrote: (file: string, questions: number) => `Wrote ${file} (${questions} question${questions === 1 ? '' : 's'}); check it with \`mot validate ${file}\`.`,
+  wrote: (file: string, questions: number) => `Wrote ${file} (${questions} question${questions === 1 ? '' : 's'}); check it with \`${MOT} validate ${file}\`.`,
   nothingImported: (files: string) => `nothing in ${files} could be imported.`,
   nothingImportedHint: 'Every question was of a kind mot cannot hold, or unreadable; the list above says why.',
   unknownFormat: (file: string) => `cannot tell the format of ${file}.`,

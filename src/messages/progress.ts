@@ -2,6 +2,10 @@
 // "due now" is due at or before this moment; "due today" is due before the end of the learner's
 // day and includes what is due now.
 import type { DueFigures } from '../core/progress.js';
+import { commandName } from '../invocation.js';
+
+/** How the learner started mot, so that every hint is a command they can type as it is. */
+const MOT = commandName();
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -20,12 +24,12 @@ export const progressMessages = {
     const banks = Object.keys(byBank);
     if (banks.length === 0) return undefined;
     const n = Object.values(byBank).reduce((a, b) => a + b, 0);
-    return `Not in this drill: ${plural(n, 'question')} due now in ${banks.join(', ')}: \`mot drill -b ${banks.join(' ')}\`.`;
+    return `Not in this drill: ${plural(n, 'question')} due now in ${banks.join(', ')}: \`${MOT} drill -b ${banks.join(' ')}\`.`;
   },
   /** Which drill takes what is due today: the default one (scenario banks) and, named, the review banks. */
   drillFor(inDefault: number, review: readonly { bank: string; today: number }[]): string {
-    const parts = inDefault > 0 ? ['`mot drill`' + (review.length > 0 ? ` (${inDefault})` : '')] : [];
-    for (const r of review) parts.push(`\`mot drill -b ${r.bank}\` (${r.today})`);
+    const parts = inDefault > 0 ? [`\`${MOT} drill\`` + (review.length > 0 ? ` (${inDefault})` : '')] : [];
+    for (const r of review) parts.push(`\`${MOT} drill -b ${r.bank}\` (${r.today})`);
     return `Run ${parts.join(' and ')}.`;
   },
   dueNotLoaded: (n: number) =>

@@ -1,5 +1,9 @@
 // What the trainer's desk says: the report, show, new and certificate commands.
 import type { Flag } from '../core/report/items.js';
+import { commandName } from '../invocation.js';
+
+/** How the learner started mot, so that every hint is a command they can type as it is. */
+const MOT = commandName();
 
 export const ATTEMPTS_EXPLAINED =
   "An attempt is a session. By default each learner's first exam attempt at each bank counts: their earliest exam session " +
@@ -47,7 +51,7 @@ export const reportSay = {
 export const showSay = {
   noSuchQuestion: (id: string) => `no question "${id}" is loaded.`,
   noSuchQuestionHint: (similar: readonly string[]) =>
-    similar.length ? `Did you mean ${similar.join(', ')}?` : 'Write it as bank/question; `mot banks` lists the banks.',
+    similar.length ? `Did you mean ${similar.join(', ')}?` : `Write it as bank/question; \`${MOT} banks\` lists the banks.`,
   ambiguous: (id: string, matches: readonly string[]) => `"${id}" is a question of several banks: ${matches.join(', ')}.`,
   ambiguousHint: 'Write it as bank/question.',
   reportLine: (attempts: string, modes: readonly string[]) => `In the report (${reportSay.policy(attempts, modes)})`,
@@ -59,17 +63,17 @@ export const newSay = {
   needsIdHint: 'For example: mot new --id front-desk --title "Front desk" --industry hospitality',
   badId: (what: string, value: string) => `the ${what} "${value}" breaks the id rule: lowercase letters and digits in words joined by single hyphens (front-desk, ward-3).`,
   badIndustry: (value: string) => `the industry "${value}" must be one lowercase word (retail, healthcare, hospitality, general, or your own sector such as airline).`,
-  emptyTitle: 'the title is empty; give the bank a title people will recognise in `mot banks`.',
+  emptyTitle: `the title is empty; give the bank a title people will recognise in \`${MOT} banks\`.`,
   exists: (path: string) => `${path} already exists; mot new never overwrites a file.`,
   existsHint: 'Choose another file name (mot new FILE) or another --id.',
   noFolder: (path: string) => `cannot write ${path}: its folder does not exist.`,
   wrote: (path: string, id: string) => `Wrote ${path}: the bank "${id}" with one question.`,
-  clean: 'It passes `mot validate` and `mot lint`.',
+  clean: `It passes \`${MOT} validate\` and \`${MOT} lint\`.`,
   findings: (n: number) => `mot lint has ${n} remark${n === 1 ? '' : 's'} on the wording you gave (warnings, not errors):`,
   next: (path: string, dir: string, id: string) =>
-    `Next: replace the placeholder text, add questions, then check with \`mot validate ${path}\` and \`mot lint ${path}\`; practise with \`mot train --content ${dir} -b ${id}\`.`,
+    `Next: replace the placeholder text, add questions, then check with \`${MOT} validate ${path}\` and \`${MOT} lint ${path}\`; practise with \`${MOT} train --content ${dir} -b ${id}\`.`,
   placeholders: {
-    description: 'What this bank trains, in a sentence or two (shown by `mot banks`).',
+    description: `What this bank trains, in a sentence or two (shown by \`${MOT} banks\`).`,
     scenario: 'Tell the encounter in the second person: where you are, who arrives, and what they say or do.',
     prompt: 'What do you do first?',
     best: 'The most effective response, written as plainly as the others.',
@@ -87,10 +91,10 @@ export const certificateSay = {
   needsLearnerAndBankHint: 'For example: mot certificate --learner sam -b retail-floor -o sam.pdf',
   noExam: (learner: string, bank: string) => `${learner} has no exam at the bank "${bank}" in this store, so there is no certificate to make.`,
   unfinished: (learner: string, bank: string) => `${learner} has not finished an exam at "${bank}": a certificate needs a finished, passed exam.`,
-  unfinishedHint: 'An unfinished exam can be completed with `mot resume`.',
+  unfinishedHint: `An unfinished exam can be completed with \`${MOT} resume\`.`,
   failed: (learner: string, bank: string, score: string, mark: string) =>
     `${learner}'s best finished exam at "${bank}" scored ${score}, below the pass mark of ${mark}: no certificate.`,
-  failedHint: 'A certificate is made for a passed exam only; another attempt with `mot exam` may pass.',
+  failedHint: `A certificate is made for a passed exam only; another attempt with \`${MOT} exam\` may pass.`,
   wrote: (path: string, code: string) => `wrote ${path} (verification code ${code})`,
   cannotWrite: (path: string, why: string) => `cannot write ${path}: ${why}.`,
   badCode: (code: string) => `"${code}" is not a verification code: it has 12 letters and digits, like 7K2Q-9XHD-M4TB.`,

@@ -1,4 +1,8 @@
 // What the progress store says to people: one voice for both engines.
+import { commandName } from '../invocation.js';
+
+/** How the learner started mot, so that every hint is a command they can type as it is. */
+const MOT = commandName();
 
 export const STORE_HINT = 'Choose another file with --store PATH (or MOT_STORE).';
 export const NOT_OURS_HINT = 'Move it aside if it is yours, or choose another file with --store PATH (or MOT_STORE).';
@@ -20,7 +24,7 @@ export const storeMessages = {
   badUrl: (url: string) => `the store address ${url} is not a PostgreSQL URL mot can read.`,
   badUrlHint: 'Write it as postgres://USER@HOST:PORT/DATABASE (a password, if any, is best given in PGPASSWORD or ~/.pgpass).',
   unavailable: (where: string, why: string) => `the progress store ${where} cannot be reached: ${why}.`,
-  unavailableHint: 'Check that the PostgreSQL server is running and reachable from here, then try again; `mot resume` continues an unfinished session.',
+  unavailableHint: `Check that the PostgreSQL server is running and reachable from here, then try again; \`${MOT} resume\` continues an unfinished session.`,
   notMotDatabase: (where: string) => `the database ${where} holds tables of another program, so mot has left it untouched.`,
   notMotDatabaseHint: 'Point --store (or MOT_STORE) at an empty database, or one mot created.',
   refused: (where: string, why: string) => `the progress store ${where} refused mot: ${why}.`,

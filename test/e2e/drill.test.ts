@@ -106,7 +106,7 @@ describe('what a drill leaves', () => {
     expect((await mot(['exam', ...SAMPLE], 'a\na,c\na,b,c,d\n', D1)).code).toBe(0);
     const run = await mot(['drill', ...CONTENT, '-b', 'retail', '--new', '0'], '', D2);
     expect(run.code, run.stderr).toBe(0);
-    expect(text(run)).toContain('Not in this drill: 1 question due now in sample-clinic: `mot drill -b sample-clinic`.');
+    expect(text(run)).toContain('Not in this drill: 1 question due now in sample-clinic: `node bin/mot.js drill -b sample-clinic`.');
   });
 });
 

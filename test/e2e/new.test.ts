@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectNoStackTrace, jsonOf } from '../helpers/output.js';
 import { KEYS, startPty } from '../helpers/pty.js';
-import { runMot, sandbox } from '../helpers/run-mot.js';
+import { BIN, runMot, sandbox } from '../helpers/run-mot.js';
 
 let box: ReturnType<typeof sandbox>;
 beforeEach(() => {
@@ -31,7 +31,8 @@ describe('mot new with flags', () => {
     expect(source.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*bank\.schema\.json$/);
     expect(source).toContain('bank: front-desk');
     expect(source).toContain('industry: hospitality');
-    expect(r.stderr).toContain('It passes `mot validate` and `mot lint`.');
+    // Run from another folder, the hints name the script by its full path: a command that works there.
+    expect(r.stderr).toContain(`It passes \`node ${BIN} validate\` and \`node ${BIN} lint\`.`);
     await expectValidAndLintClean(file);
     // And it is a bank mot can train with.
     const train = await mot(['train', '--content', box.dir, '-b', 'front-desk', '--json'], 'a\n');
@@ -95,7 +96,7 @@ describe('mot new in a terminal', () => {
     } finally {
       pty.kill();
     }
-    expect(pty.screen()).toContain('It passes `mot validate` and `mot lint`.');
+    expect(pty.screen()).toContain('It passes `node bin/mot.js validate` and `node bin/mot.js lint`.');
     const source = readFileSync(file, 'utf8');
     expect(source).toContain('bank: ward-desk');
     expect(source).toContain('title: Ward desk');

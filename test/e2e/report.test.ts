@@ -270,8 +270,9 @@ describe.each(['sqlite', 'postgres'] as const)('mot report on %s', (engine) => {
       expectNoStackTrace(r);
       expect(r.code, args.join(' ')).toBe(2);
     }
+    // An unknown bank id is a bad option value, as everywhere: a usage error.
     const unknown = await mot(['report', '--content', content, '-b', 'nope']);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no bank "nope"');
   });
 });

@@ -230,7 +230,7 @@ describe('scripted answers that stop early', () => {
     expect(result.answers).toHaveLength(1);
     expect(result.score).toBe(1);
     expect(run.stderr).toMatch(/ran out after 1 of 3 questions/);
-    expect(run.stderr).toMatch(/mot resume/);
+    expect(run.stderr).toContain('`node bin/mot.js resume`');
     const s = await stats();
     expect(s.answered).toBe(1);
     expect(s.sessions[0]).toMatchObject({ finished: false, answered: 1 });
@@ -379,7 +379,7 @@ describe('a broken bank among the content', () => {
     expect(result.score).toBe(1);
     const warnings = run.stderr.split('\n').filter((line) => line.includes('many-problems.yaml'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('mot validate');
+    expect(warnings[0]).toContain('`node bin/mot.js validate');
     expect(warnings[0]).toMatch(/left out/);
   });
 
