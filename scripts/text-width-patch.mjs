@@ -3,12 +3,17 @@
 // text out (a session's first question among them). The bundle gets them built on first use
 // instead, and a second fast path beside the libraries' own printable-ASCII one: text made only of
 // characters that are each one column and their own grapheme (Latin-1, Latin Extended-A, the
-// dashes, quotes and ellipsis of ordinary prose) is as wide as it is long. Ordinary bank text then
+// dashes, quotes and ellipsis of ordinary prose, mot's bars and marks) is as wide as it is long. Ordinary bank text then
 // never needs the segmenter at all. test/build/text-width-patch.test.ts checks the patched
 // libraries against the originals, character by character.
 
-/** Characters that string-width gives one column each and that never join a neighbour's cluster. */
-export const NARROW_TEXT = String.raw`^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u017F\u2010-\u2027\u2030-\u203B\u20AC]*$`;
+/**
+ * Characters that string-width gives one column each and that never join a neighbour's cluster:
+ * Latin-1 and Latin Extended-A (not the soft hyphen), general punctuation, the euro, arrows and
+ * mathematical operators, box drawing, blocks and geometric shapes (bars, radio marks; not the two
+ * that are emoji), and mot's own marks (⏎ ⚑ ⚠ ✓ ✔ ✗ ✘ ❯).
+ */
+export const NARROW_TEXT = String.raw`^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u017F\u2010-\u2027\u2030-\u203B\u20AC\u2190-\u22FF\u23CE\u2500-\u25FC\u25FF\u2690-\u2692\u26A0\u2713-\u2718\u276F]*$`;
 
 const lazySegmenter = [
   'const segmenter = new Intl.Segmenter();',

@@ -65,6 +65,7 @@ describe('the patched wrap-ansi', () => {
       'You look after the self-checkouts — “Approval needed” — and she sighs: “Do I look under 25?” It’s a café… naïve façade, Øresund, Łódź.',
       '\u001b[1mBold start\u001b[22m and a very-long-word-that-must-be-broken-somewhere-in-the-middle-of-it, then 日本語 and 👍🏽 emoji.',
       'tabs\tand\nnewlines\n\nand e\u0301 marks',
+      '  second (SMOT)   ███░░░░░░░░░░░░░░░░░░░░░░░░░░░ 10%   1 question  ✘ Not passed  ✔ ⚑ ❯ ◐ ○ ◉ ▁▂▃▄▅▆▇ → ≥ ↑↓ ⏎ ▶️ ◽',
     ];
     for (const text of texts)
       for (const width of [10, 20, 33, 80])
