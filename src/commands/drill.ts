@@ -11,7 +11,7 @@ import type { ProgressStore } from '../store/progress-store.js';
 import { wrap } from '../ui/text.js';
 import { answererFor } from './practise.js';
 import { runSession } from './run-session.js';
-import { filtersFrom, learnerName, loadContent, noQuestions, openScreen, openStore, parseCount, parsePassMark, parseSeed, questionIndex, type SessionOptions } from './shared.js';
+import { titlesOf, filtersFrom, learnerName, loadContent, noQuestions, openScreen, openStore, parseCount, parsePassMark, parseSeed, questionIndex, type SessionOptions } from './shared.js';
 
 export interface DrillOptions extends SessionOptions {
   new?: string;
@@ -67,7 +67,7 @@ export async function drill(options: DrillOptions): Promise<SessionResult | unde
     screen.write(screen.paint.dim(wrap(say.drillStart(drill.reviews, drill.fresh, drill.due.now) + ' ' + say.due(drill.due), screen.width)));
     const passMark = parsePassMark(options.passMark) ?? defaultPassMark(loaded.banks, plan);
     const answerer = await answererFor(screen);
-    const result = await runSession({ mode: 'drill', learner, seed, filters, plan, passMark }, { store, answerer, screen, clock, json: options.json === true });
+    const result = await runSession({ mode: 'drill', learner, seed, filters, plan, passMark, bankTitles: titlesOf(loaded.banks) }, { store, answerer, screen, clock, json: options.json === true });
     const after = drillClosing({ questions, loaded: index, cards: await cardsOf(store, learner), now: clock(), offset });
     const closing = [say.due(after.due), after.due.now > 0 ? say.again : '', say.nextReviews(after.next), say.elsewhere(after.elsewhere)];
     screen.write('\n' + wrap(closing.filter(Boolean).join(' '), screen.width));

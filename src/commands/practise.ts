@@ -9,6 +9,7 @@ import { stopSignal } from '../signals.js';
 import { runSession } from './run-session.js';
 import {
   filtersFrom,
+  titlesOf,
   learnerName,
   loadContent,
   noQuestions,
@@ -38,7 +39,7 @@ export async function practise(mode: 'train' | 'exam', options: SessionOptions):
   const answerer = await answererFor(screen);
   if (mode === 'exam' && !answerer.scripted)
     screen.write(screen.paint.dim(runMessages.examIntro(plan.length, passMark)));
-  return runSession({ mode, learner, seed, filters, plan, passMark }, { store, answerer, screen, clock, json: options.json === true });
+  return runSession({ mode, learner, seed, filters, plan, passMark, bankTitles: titlesOf(loaded.banks) }, { store, answerer, screen, clock, json: options.json === true });
 }
 
 /** Prompts for a person at a terminal; one answer per line otherwise. */

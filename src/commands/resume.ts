@@ -8,7 +8,7 @@ import { UserError } from '../errors.js';
 import { runMessages } from '../messages/run.js';
 import { answererFor } from './practise.js';
 import { runSession } from './run-session.js';
-import { learnerName, loadContent, openScreen, openStore, questionIndex, type ContentOptions } from './shared.js';
+import { learnerName, loadContent, titlesOf, openScreen, openStore, questionIndex, type ContentOptions } from './shared.js';
 import { commandName } from '../invocation.js';
 
 /** How the learner started mot, so that every hint is a command they can type as it is. */
@@ -91,6 +91,7 @@ export async function resume(options: ResumeOptions): Promise<SessionResult> {
         plan,
         passMark: record.passMark,
         given,
+        bankTitles: titlesOf(loaded.banks),
       },
       { store, answerer, screen, clock, json: options.json === true },
     );

@@ -28,6 +28,8 @@ export interface SessionPlan {
   passMark: number;
   /** Answers already stored, when a session is resumed (each goes back to its question's place). */
   given?: GivenAnswer[];
+  /** Bank titles by id, for the question header. */
+  bankTitles?: ReadonlyMap<string, string>;
 }
 
 export interface SessionDeps {
@@ -150,7 +152,7 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
   const ask = async (current: SessionState, index: number): Promise<SessionEvent> => {
     const planned = current.plan[index]!;
     const navigable = current.mode === 'exam' && !answerer.scripted;
-    screen.write(renderQuestion(planned, index, current.plan.length, screen));
+    screen.write(renderQuestion(planned, index, current.plan.length, screen, session.bankTitles?.get(planned.question.bankId)));
     if (navigable)
       screen.write(
         (current.flagged[index] ? screen.paint.partial(say.flaggedMark(screen.paint.unicode)) + '  ' : '') + screen.paint.dim(say.examKeys(screen.paint.unicode)),
@@ -199,8 +201,9 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
       screen.warn(say.stopped(savedNote()));
       throw new ExitError(stopRequested()?.code ?? 130);
     }
-    screen.result(renderSummary(result, answers, screen));
+    // The score and pass or fail are the last lines on screen: what ended the session is said first.
     if (state.stopped === 'input-ended') screen.warn(say.inputEnded(answers.length, state.plan.length, savedNote()));
+    screen.result(renderSummary(result, answers, screen));
     if (deps.json) screen.json(result);
     return result;
   } finally {

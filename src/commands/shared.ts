@@ -193,6 +193,11 @@ export function noQuestions(filters: Filters): UserError {
   );
 }
 
+/** Bank titles by id, for question headers. */
+export function titlesOf(banks: readonly Bank[]): Map<string, string> {
+  return new Map(banks.map((b) => [b.id, b.title]));
+}
+
 export function questionIndex(banks: readonly Bank[]): Map<string, Question> {
   return new Map(banks.flatMap((b) => b.questions.map((q) => [q.id, q] as const)));
 }

@@ -13,7 +13,7 @@ import { renderChoices as renderReportChoices } from '../report/text.js';
 import { defaultStorePath } from '../store/location.js';
 import { engineOf } from '../store/open.js';
 import { makeOutput, type Output } from '../ui/output.js';
-import { renderChoices, renderQuestion } from '../ui/render.js';
+import { describeQuestion, renderChoices, renderQuestion } from '../ui/render.js';
 import { padEnd, wrap } from '../ui/text.js';
 import { loadContent, openScreen, type ContentOptions } from './shared.js';
 
@@ -40,7 +40,7 @@ export async function show(id: string, options: ShowOptions, io: { output?: Outp
   const layout = { paint: screen.paint, width: screen.width };
   const { paint, width } = layout;
   const planned = planQuestion(question, false, Math.random);
-  const lines = [renderQuestion(planned, 0, 1, layout).replace(/^\n/, '').replace(/^Question 1 of 1/, question.id), renderChoices(planned, layout)];
+  const lines = [renderQuestion(planned, 0, 1, layout, describeQuestion(question)).replace(/^\n/, '').replace(/^Question 1 of 1/, question.id), renderChoices(planned, layout)];
   lines.push('', paint.heading('The key, and what each choice tells the learner'));
   const tally = TALLIES[question.type];
   const notes = question.choices.map((_, written) => tally.keyNote(question, written));
