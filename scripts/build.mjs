@@ -2,7 +2,7 @@
 // and a chunk per command, loaded when that command runs. Also writes content/bank.schema.json.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { textWidthPlugin } from './text-width-patch.mjs';
 
@@ -31,7 +31,7 @@ const lazyChildProcess = {
 };
 
 // Built beside dist/ and swapped in at the end, so a mot (or a test) running meanwhile never
-// finds dist/ half-written.
+// finds dist/ half-written (see swapIn).
 const staging = join(root, `.dist-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });
 const result = await build({
@@ -56,8 +56,7 @@ const result = await build({
 });
 // MOT_BUILD_NO_MERGE=1 leaves the chunks as esbuild split them, to measure what merging saves.
 if (process.env.MOT_BUILD_NO_MERGE !== '1') await mergeCommandChunks(result.metafile);
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-renameSync(staging, join(root, 'dist'));
+swapIn(staging, join(root, 'dist'));
 
 // The editor schema is generated from the validator's schema, through the built CLI itself.
 const { execFileSync } = await import('node:child_process');
@@ -150,4 +149,43 @@ async function mergeCommandChunks(metafile) {
     cliText = cliText.replaceAll(JSON.stringify(reference), JSON.stringify(`./${relative(staging, mergedFile)}`));
   }
   writeFileSync(cli, cliText);
+}
+
+/**
+ * Moves a finished build into dist/ file by file, chunks first and cli.js last, each by a rename,
+ * so dist/cli.js is always there and every chunk it names already is. Chunk names carry a hash of
+ * their content, so a new chunk never replaces an old one under the same name; old files are
+ * removed only once they are ten minutes old, so a mot started before this build (a test, a
+ * session) can still load the chunks it asks for later.
+ */
+function swapIn(from, to) {
+  if (!existsSync(join(to, 'cli.js'))) {
+    rmSync(to, { recursive: true, force: true });
+    renameSync(from, to);
+    return;
+  }
+  const built = new Set();
+  const move = (dir) => {
+    mkdirSync(join(to, dir), { recursive: true });
+    for (const entry of readdirSync(join(from, dir), { withFileTypes: true })) {
+      const name = join(dir, entry.name);
+      if (entry.isDirectory()) continue;
+      built.add(name);
+      renameSync(join(from, name), join(to, name));
+    }
+  };
+  move('chunks');
+  move('.');
+  rmSync(from, { recursive: true, force: true });
+  const old = Date.now() - 10 * 60_000;
+  for (const dir of ['chunks', '.'])
+    for (const entry of readdirSync(join(to, dir), { withFileTypes: true })) {
+      const name = join(dir, entry.name);
+      if (entry.isDirectory() || built.has(name)) continue;
+      try {
+        if (statSync(join(to, name)).mtimeMs < old) rmSync(join(to, name), { force: true });
+      } catch {
+        // Another build removed it first.
+      }
+    }
 }
