@@ -1,6 +1,6 @@
 // A learner's progress as numbers, from what the store returns: pure, so it is easy to test.
 import type { Question } from './model.js';
-import { reaches } from './scoring.js';
+import { reaches, roundScore } from './scoring.js';
 
 export interface QuestionRecord {
   questionId: string;
@@ -250,6 +250,5 @@ export function sparkline(scores: readonly number[], unicode: boolean): string {
   return scores.map((s) => cells[Math.min(cells.length - 1, Math.floor(Math.max(0, Math.min(1, s)) * cells.length))]).join('');
 }
 
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
-}
+/** Scores here round as everywhere else (scoring.roundScore). */
+const round = roundScore;

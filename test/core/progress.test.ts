@@ -43,7 +43,7 @@ describe('groupMeans', () => {
 
   it('weights each question by how often it was answered', () => {
     // retail: (3*1 + 1*0.2) / 4 = 0.8, not the plain mean (1 + 0.2) / 2 = 0.6.
-    expect(groupMeans(records, questions, 'industry')).toEqual({ healthcare: 0.3333, retail: 0.8 });
+    expect(groupMeans(records, questions, 'industry')).toEqual({ healthcare: 0.333333, retail: 0.8 });
   });
 
   it('lists the groups weakest first', () => {
@@ -90,7 +90,7 @@ describe('weakest', () => {
   });
 
   it('rounds the scores it reports', () => {
-    expect(weakest([record('retail/greet', 3, 1 / 3, 2 / 3)], questions)[0]).toMatchObject({ mean_score: 0.3333, last_score: 0.6667 });
+    expect(weakest([record('retail/greet', 3, 1 / 3, 2 / 3)], questions)[0]).toMatchObject({ mean_score: 0.333333, last_score: 0.666667 });
   });
 });
 
@@ -138,7 +138,7 @@ describe('progressReport', () => {
     { name: 'nothing answered', records: [], answered: 0, mean: null },
     { name: 'one question', records: [record('retail/greet', 2, 0.5)], answered: 2, mean: 0.5 },
     { name: 'weighted by answers', records: [record('retail/greet', 3, 1), record('retail/till', 1, 0)], answered: 4, mean: 0.75 },
-    { name: 'rounded to four places', records: [record('retail/greet', 3, 1 / 3)], answered: 3, mean: 0.3333 },
+    { name: 'rounded by the one rule, to six places', records: [record('retail/greet', 3, 1 / 3)], answered: 3, mean: 0.333333 },
   ])('gives the mean score over every answer: $name', ({ records, answered, mean }) => {
     const report = progressReport({ ...base, answered, sessions: [], records });
     expect(report.answered).toBe(answered);
@@ -148,7 +148,7 @@ describe('progressReport', () => {
   it('lists each session with its count of questions and a rounded score, keeping unscored ones as null', () => {
     const report = progressReport({ ...base, answered: 2, records: [record('retail/greet', 2, 0.5)], sessions: [session('a', 2 / 3, { planned: 5 }), session('b', null, { finished: false })] });
     expect(report.sessions).toEqual([
-      { id: 'a', mode: 'exam', started: '2027-01-10T09:00:00.000Z', finished: true, answered: 2, questions: 5, score: 0.6667 },
+      { id: 'a', mode: 'exam', started: '2027-01-10T09:00:00.000Z', finished: true, answered: 2, questions: 5, score: 0.666667 },
       { id: 'b', mode: 'exam', started: '2027-01-10T09:00:00.000Z', finished: false, answered: 0, questions: 2, score: null },
     ]);
   });

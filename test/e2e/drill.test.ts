@@ -154,7 +154,7 @@ describe('the trend in stats', () => {
 
     const report = await stats(D3);
     expect(Object.keys(report.trend)).toEqual(['exam', 'train', 'drill']);
-    expect(report.trend.exam).toEqual([{ date: '2027-01-10', score: 0.6667, finished: true }]);
+    expect(report.trend.exam).toEqual([{ date: '2027-01-10', score: 0.666667, finished: true }]);
     expect(report.trend.drill).toEqual([{ date: '2027-01-11', score: 1, finished: true }]);
     expect(report.trend.train).toEqual([{ date: '2027-01-12', score: 0.5, finished: true }]);
 
