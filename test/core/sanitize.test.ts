@@ -1,6 +1,6 @@
 // Bank text is data: nothing in it may drive the terminal.
 import { describe, expect, it } from 'vitest';
-import { sanitizeLine, sanitizeText } from '../../src/core/sanitize.js';
+import { sanitizeLine, sanitizeOutput, sanitizeText } from '../../src/core/sanitize.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -62,5 +62,30 @@ describe('sanitizeLine', () => {
 
   it('removes escapes as sanitizeText does', () => {
     expect(sanitizeLine(`${ESC}[31mfourth${ESC}[0m\n`)).toBe('fourth ');
+  });
+});
+
+describe('the output boundary', () => {
+  it.each([
+    ['LEFT-TO-RIGHT MARK', '\u200e'],
+    ['RIGHT-TO-LEFT MARK', '\u200f'],
+    ['ARABIC LETTER MARK', '\u061c'],
+    ['an embedding (U+202A)', '\u202a'],
+    ['an override (U+202E)', '\u202e'],
+    ['an isolate (U+2066)', '\u2066'],
+    ['a pop isolate (U+2069)', '\u2069'],
+  ])('removes the bidirectional control %s', (_name, mark) => {
+    expect(sanitizeOutput(`safe${mark}text`, false)).toBe('safetext');
+    expect(sanitizeText(`safe${mark}text`)).toBe('safetext');
+  });
+
+  it('lets mot\'s own colour codes through when colour is on, and nothing else', () => {
+    const painted = '\u001b[32mright\u001b[39m \u001b]0;title\u0007\u001b[2Jx';
+    expect(sanitizeOutput(painted, true)).toBe('\u001b[32mright\u001b[39m x');
+    expect(sanitizeOutput(painted, false)).toBe('right x');
+  });
+
+  it('keeps newlines and tabs, and drops other C0 and C1 controls', () => {
+    expect(sanitizeOutput('a\tb\nc\u0000d\u0085e\u0090', false)).toBe('a\tb\ncde');
   });
 });
