@@ -21,14 +21,25 @@ export const FAST_SECONDS = 15;
 /** ts-fsrs's ratings, as its `Rating` enum numbers them (a test holds them to it). */
 export const Rating = { Again: 1, Hard: 2, Good: 3, Easy: 4 } as const satisfies Record<string, Grade>;
 
-// In the bundle `require` exists (the build's banner) and esbuild bundles what it names, to be
-// evaluated on this call; run from source (the tests) the package is required from node_modules.
+// In mot's bundle `require` exists (the build's banner) and esbuild bundles what it names, to be
+// evaluated on this call. Run from source (the tests), or bundled without that banner (the bench's
+// helpers, where it throws "Dynamic require"), the package is required from node_modules.
 declare const require: ((id: string) => unknown) | undefined;
+
+function requireFsrs(): typeof import('ts-fsrs') {
+  if (typeof require === 'function')
+    try {
+      return require('ts-fsrs') as typeof import('ts-fsrs');
+    } catch {
+      // Not mot's bundle: see above.
+    }
+  return createRequire(import.meta.url)('ts-fsrs') as typeof import('ts-fsrs');
+}
 let fsrsLib: { lib: typeof import('ts-fsrs'); scheduler: FSRS } | undefined;
 
 function fsrsOnce(): { lib: typeof import('ts-fsrs'); scheduler: FSRS } {
   if (fsrsLib) return fsrsLib;
-  const lib = (typeof require === 'function' ? require('ts-fsrs') : createRequire(import.meta.url)('ts-fsrs')) as typeof import('ts-fsrs');
+  const lib = requireFsrs();
   const scheduler = lib.fsrs({ enable_fuzz: false, enable_short_term: false, maximum_interval: 365, request_retention: 0.9 });
   fsrsLib = { lib, scheduler };
   return fsrsLib;
