@@ -30,6 +30,17 @@ const lazyChildProcess = {
   },
 };
 
+// `import { x } from 'node:fs'` in an ES module makes Node build the module's ES facade, which reads
+// every export, lazy getters included: node:fs's then loads fs/promises and all of node:stream
+// before mot has drawn anything. Through require() (the banner's), a builtin is only what is used.
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin-by-require' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 // Built beside dist/ and swapped in at the end, so a mot (or a test) running meanwhile never
 // finds dist/ half-written (see swapIn).
 const staging = join(root, `.dist-${process.pid}`);
@@ -48,11 +59,15 @@ const result = await build({
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   define: { MOT_VERSION: JSON.stringify(pkg.version), MOT_BUILD_ID: JSON.stringify(buildId) },
-  // commander is CommonJS; inside an ES module bundle it needs a require().
-  banner: { js: "import { createRequire as __motRequire } from 'node:module'; const require = __motRequire(import.meta.url);" },
+  // commander is CommonJS; inside an ES module bundle it needs a require(). One is made for the
+  // whole process (every chunk is under dist/ and requires only builtins and packages, so they
+  // resolve alike): each createRequire() costs ~0.1 ms, and a merged command chunk holds a dozen.
+  banner: {
+    js: "import { createRequire as __motRequire } from 'node:module'; const require = (globalThis[Symbol.for('mot.require')] ??= __motRequire(import.meta.url));",
+  },
   logLevel: 'warning',
   metafile: true,
-  plugins: [lazyChildProcess, textWidthPlugin],
+  plugins: [lazyChildProcess, builtinsByRequire, textWidthPlugin],
 });
 // MOT_BUILD_NO_MERGE=1 leaves the chunks as esbuild split them, to measure what merging saves.
 if (process.env.MOT_BUILD_NO_MERGE !== '1') await mergeCommandChunks(result.metafile);

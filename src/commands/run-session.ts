@@ -1,7 +1,7 @@
 // Drives one session: feeds the session state machine (core/session-machine.ts) the learner's
 // events and carries out its effects — draw the question, store the answer the moment it is
 // given, teach, ask for submission, finish — and ends with the result.
-import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { toLetters, toWritten } from '../core/answers.js';
 import { questionHash } from '../core/question-hash.js';
 import { nextCard, ratingFor } from '../core/schedule.js';
@@ -17,6 +17,10 @@ import type { ProgressStore } from '../store/progress-store.js';
 import { isMove, type Answerer } from '../ui/answerer.js';
 import { renderChoices, renderFeedback, renderQuestion, renderSummary } from '../ui/render.js';
 import type { Screen } from './shared.js';
+
+// node:crypto (~2 ms to load) is loaded for the first id needed, once the first question is on screen.
+const requireHere = createRequire(import.meta.url);
+const newId = (): string => (requireHere('node:crypto') as typeof import('node:crypto')).randomUUID();
 
 export interface SessionPlan {
   id?: string;
@@ -46,7 +50,8 @@ export interface SessionDeps {
 export async function runSession(session: SessionPlan, deps: SessionDeps): Promise<SessionResult> {
   const { answerer, screen, clock } = deps;
   const resume = deps.resumeCommand ?? `${commandName()} resume`;
-  const id = session.id ?? randomUUID();
+  let id = session.id;
+  const sessionId = (): string => (id ??= newId());
   const total = session.plan.length;
   let store: ProgressStore | undefined = typeof deps.store === 'function' ? undefined : deps.store;
   let created = session.id !== undefined;
@@ -55,7 +60,7 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
     store ??= await (deps.store as () => Promise<ProgressStore>)();
     if (!created) {
       await store.createSession({
-        id,
+        id: sessionId(),
         learner: session.learner,
         mode: session.mode,
         filters: session.filters,
@@ -94,7 +99,7 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
           await (await opened()).recordAnswer(
             {
               id: answer.id!,
-              sessionId: id,
+              sessionId: sessionId(),
               learner: session.learner,
               questionId: answer.planned.question.id,
               questionHash: questionHash(answer.planned.question),
@@ -138,11 +143,11 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
         }
       }
       case 'finish':
-        if (effect.complete) await (await opened()).finishSession(id, clock().toISOString());
-        else if (givenAnswers(state).length === 0) await store?.discardIfEmpty(id);
+        if (effect.complete) await (await opened()).finishSession(sessionId(), clock().toISOString());
+        else if (givenAnswers(state).length === 0) await store?.discardIfEmpty(sessionId());
         return undefined;
       case 'stop':
-        if (givenAnswers(state).length === 0) await store?.discardIfEmpty(id);
+        if (givenAnswers(state).length === 0) await store?.discardIfEmpty(sessionId());
         return undefined;
       default:
         return unreachable(effect);
@@ -159,21 +164,22 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
       );
     if (answerer.scripted) screen.write(renderChoices(planned, screen));
     await opened();
-    const startedAt = performance.now();
+    // process.hrtime, not performance.now(): the same clock without loading perf_hooks (~1 ms).
+    const startedAt = process.hrtime.bigint();
     let reply;
     try {
       reply = await unlessStopped(answerer.ask(planned, index, current.plan.length, { navigable, flagged: current.flagged[index] === true, canGoBack: index > 0 }));
     } catch (err) {
       if (isPromptExit(err) || stopping.aborted) return { type: 'interrupted', why: 'interrupted' };
       // A scripted line that does not fit (or a bug): what was answered is saved already.
-      if (givenAnswers(current).length === 0) await store?.discardIfEmpty(id);
+      if (givenAnswers(current).length === 0) await store?.discardIfEmpty(sessionId());
       throw err;
     }
     if (reply === STOPPED) return { type: 'interrupted', why: 'interrupted' };
     if (reply === undefined) return { type: 'interrupted', why: 'input-ended' };
     if (isMove(reply)) return reply.move === 'skip' ? { type: 'skipped' } : reply.move === 'flag' ? { type: 'flagged' } : { type: 'went-back' };
-    const event: SessionEvent = { type: 'answered', response: toWritten(planned, reply), id: randomUUID() };
-    if (!answerer.scripted) event.seconds = Math.round((performance.now() - startedAt) / 100) / 10;
+    const event: SessionEvent = { type: 'answered', response: toWritten(planned, reply), id: newId() };
+    if (!answerer.scripted) event.seconds = Math.round(Number(process.hrtime.bigint() - startedAt) / 1e8) / 10;
     return event;
   };
 
@@ -190,7 +196,7 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
     const result = buildResult({
       mode: session.mode,
       learner: session.learner,
-      session: id,
+      session: sessionId(),
       seed: session.seed,
       finished,
       total: state.plan.length || total,
