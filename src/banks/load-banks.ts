@@ -196,7 +196,8 @@ export async function loadBankFile(file: string, cache: string | undefined, budg
       budget.bytes -= size;
     }
     // A file unchanged since it was last checked is not even read: its stat leads to its entry.
-    if (Date.now() - stat.ctimeMs >= (options.settleMs ?? STAT_SETTLE_MS)) byStat = statKey(stat);
+    // Date.now() counts whole milliseconds, ctimeMs has a fraction: floored alike, a file just written is 0 ms old, never -0.4.
+    if (Date.now() - Math.floor(stat.ctimeMs) >= (options.settleMs ?? STAT_SETTLE_MS)) byStat = statKey(stat);
     const known = byStat === undefined ? undefined : readPointer(cache, byStat);
     const hit = known === undefined ? undefined : readCached(cache, known);
     if (hit) return relocate(hit, shown);
