@@ -184,7 +184,8 @@ export const EXPLANATIONS: Record<LintCode, Explanation> = {
     title: "A question's text or choices give away another question's key.",
     why:
       'A name, a date, a number or a defining phrase that marks one question\'s key (it is in the key and in none of its other choices) is printed in another question of the bank: a reader who has seen that question knows the answer. ' +
-      `Phrases are ${LEAK_PHRASE_WORDS} content words in a row; a name, number or phrase printed in more than ${pct(LEAK_MAX_SPREAD)} of the bank's other questions (and in more than 2) is the bank's vocabulary and is not counted.`,
+      `Phrases are ${LEAK_PHRASE_WORDS} content words in a row; a name, number or phrase printed in more than ${pct(LEAK_MAX_SPREAD)} of the bank's other questions (and in more than 2) is the bank's vocabulary and is not counted. ` +
+      "Twins (the same choices under two encounters) print each other's keys among the same choices, which tells nobody which one is right, so only a twin's scenario and prompt are read.",
     fix: 'Reword one of them: take the name or date out of the other question, or put it in the distractors too.',
   },
   'planted-resource': {

@@ -73,6 +73,22 @@ describe('cross-leak', () => {
     expect(findings(bank([a, b, filler(1)]), 'cross-leak').filter((f) => f.message.includes('Keep'))).toEqual([]);
   });
 
+  it('passes twins: the same choices under two encounters print each other\'s keys and give nothing away', () => {
+    const options = ['Fetch Mr Okafor, the pharmacist', 'Answer it yourself at the counter', 'Ring the GP surgery for her'];
+    const dose = choice(options, 0, { scenario: 'A woman asks whether she can take ibuprofen with her new blood thinner.', prompt: 'What do you do?' });
+    const parking = choice([options[2]!, options[0]!, options[1]!], 2, { scenario: 'A woman asks where the car park pay machine is.', prompt: 'What do you do?' });
+    expect(findings(bank([dose, parking, filler(1), filler(2)]), 'cross-leak')).toEqual([]);
+  });
+
+  it("still warns when a twin's encounter prints the key's words", () => {
+    const options = ['Fetch Mr Okafor, the pharmacist', 'Answer it yourself at the counter', 'Ring the GP surgery for her'];
+    const dose = choice(options, 0, { prompt: 'Who answers a question about a dose?' });
+    const told = choice(options, 1, { scenario: 'Your manager says Okafor takes anything about a dose, but the toilets are yours to explain.', prompt: 'Where are the toilets?' });
+    const b = bank([dose, told, filler(1), filler(2)]);
+    const found = findings(b, 'cross-leak').filter((f) => f.questionId === b.questions[0]!.id);
+    expect(found).toHaveLength(1);
+  });
+
   it('leaves out words that many questions of the bank print (its vocabulary)', () => {
     const key = choice(['The SAS airline', 'A bank'], 0, { prompt: 'Where did Carlzon work?' });
     const mentions = Array.from({ length: 5 }, (_, i) => choice([`SAS fact ${i}`, `Other fact ${i}`], 1, { prompt: `Question ${i}?` }));

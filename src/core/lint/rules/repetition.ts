@@ -119,6 +119,14 @@ export const crossLeak: LintRule = {
   },
 };
 
+/** The choices of a question as a set (order and letter case aside): equal for twins. */
+function sameChoices(question: Question): string {
+  return question.choices
+    .map((c) => words(c.text).join(' '))
+    .sort()
+    .join('\n');
+}
+
 function leaksIn(bank: Bank, ignores: (question: Question, code: 'cross-leak') => boolean): LintFinding[] {
   const findings: LintFinding[] = [];
   // Where each word and phrase is printed (scenario, prompt, choices), question by question.
@@ -132,6 +140,11 @@ function leaksIn(bank: Bank, ignores: (question: Question, code: 'cross-leak') =
     }
   });
   const spread = Math.max(2, Math.floor(LEAK_MAX_SPREAD * bank.questions.length));
+  // Twins (item-writing.md) print the same choices under two encounters: a twin's choices hold
+  // this key's words because they are this question's choices, which says nothing of which one is
+  // right here. Only what a twin's encounter prints can leak.
+  const choiceSet = bank.questions.map((question) => sameChoices(question));
+  const encounters = bank.questions.map((question) => read(encounter(question)));
   bank.questions.forEach((question, q) => {
     if (ignores(question, 'cross-leak')) return;
     const k = keyed(question);
@@ -140,7 +153,9 @@ function leaksIn(bank: Bank, ignores: (question: Question, code: 'cross-leak') =
       const leaks: { marker: Marker; others: string[] }[] = [];
       for (const marker of markers(question.choices[key]!.text)) {
         if (has(own, marker)) continue;
-        const where = (printedIn.get(`${marker.kind === 'phrase' ? 'p' : 'w'}:${marker.value}`) ?? []).filter((o) => o !== q);
+        const where = (printedIn.get(`${marker.kind === 'phrase' ? 'p' : 'w'}:${marker.value}`) ?? []).filter(
+          (o) => o !== q && (choiceSet[o] !== choiceSet[q] || has(encounters[o]!, marker)),
+        );
         if (where.length > 0 && where.length <= spread) leaks.push({ marker, others: where.map((o) => bank.questions[o]!.localId) });
       }
       if (leaks.length === 0) continue;
