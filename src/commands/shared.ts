@@ -13,6 +13,7 @@ import { checkStoreLocation, openProgressStore } from '../store/open.js';
 import type { ProgressStore } from '../store/progress-store.js';
 import { colourLevel, makePaint, supportsUnicode, type Paint } from '../ui/paint.js';
 import { makeOutput } from '../ui/output.js';
+import { fitLines } from '../ui/text.js';
 import type { Layout } from '../ui/render.js';
 import { commandName } from '../invocation.js';
 
@@ -70,7 +71,9 @@ export async function openScreen(json = false): Promise<Screen> {
     paint,
     width,
     write,
-    warn: output.note,
+    // Warnings are built from parts (a file name, a count, a command): fitted to the width here,
+    // a file name kept whole.
+    warn: (text) => output.note(fitLines(text, width, '  ', { hard: false })),
     result: json ? output.note : output.print,
     json: output.json,
   };
