@@ -71,12 +71,19 @@ export async function openScreen(json = false): Promise<Screen> {
     paint,
     width,
     write,
-    // Warnings are built from parts (a file name, a count, a command): fitted to the width here,
-    // a file name kept whole.
-    warn: (text) => output.note(fitLines(text, width, '  ', { hard: false })),
+    warn: (text) => output.note(fitWarning(text, width)),
     result: json ? output.note : output.print,
     json: output.json,
   };
+}
+
+/**
+ * Warnings are built from parts (a file name, a count, a command to run): fitted to the width,
+ * with no file name broken and no `command` split over two lines, so both can be copied whole.
+ */
+function fitWarning(text: string, width: number): string {
+  const joined = text.replace(/`[^`\n]*`/g, (command) => command.replaceAll(' ', '\u00a0'));
+  return fitLines(joined, width, '  ', { hard: false }).replaceAll('\u00a0', ' ');
 }
 
 export function learnerName(option?: string, env: NodeJS.ProcessEnv = process.env): string {
