@@ -25,7 +25,7 @@ import { parse } from 'yaml';
 const INSTRUCTIONS = {
   choice: 'Pick the one best response (one letter).',
   multi: 'Pick every response that applies (letters separated by commas; none is allowed).',
-  rank: 'Rank every response from most to least effective (all letters, best first).',
+  rank: 'Put every response in the order the prompt asks, the first one first (all letters); with no order named, from most to least effective.',
   'best-worst': 'Pick the most effective and then the least effective response (two letters).',
 };
 
