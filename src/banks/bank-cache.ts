@@ -40,23 +40,33 @@ export function statKey(stat: Stats): string {
   return `stat-${BUILD}-${stat.dev}-${stat.ino}-${stat.size}-${stat.mtimeMs}-${stat.ctimeMs}`;
 }
 
-/** The content key a stat key points to, if the pointer is there and well formed. */
-export function readPointer(dir: string | undefined, key: string): string | undefined {
+/**
+ * What a stat key points to: the content key of the file's entry and, when the file holds a valid
+ * bank, the bank's id, so that a session asking for one bank need not read the others' entries.
+ */
+export interface Pointer {
+  target: string;
+  bankId?: string;
+}
+
+/** The pointer a stat key names, if it is there and well formed. */
+export function readPointer(dir: string | undefined, key: string): Pointer | undefined {
   if (!dir) return undefined;
   try {
-    const target = readFileSync(join(dir, key), 'latin1');
-    return /^[0-9a-f]{40}$/.test(target) ? target : undefined;
+    const match = /^([0-9a-f]{40})(?: ([a-z0-9]+(?:-[a-z0-9]+)*))?$/.exec(readFileSync(join(dir, key), 'latin1'));
+    if (!match) return undefined;
+    return match[2] === undefined ? { target: match[1]! } : { target: match[1]!, bankId: match[2] };
   } catch {
     return undefined;
   }
 }
 
-export function writePointer(dir: string | undefined, key: string, target: string): void {
+export function writePointer(dir: string | undefined, key: string, pointer: Pointer): void {
   if (!dir) return;
   try {
     mkdirSync(dir, { recursive: true });
     const tmp = join(dir, `${key}.${process.pid}.tmp`);
-    writeFileSync(tmp, target);
+    writeFileSync(tmp, pointer.bankId === undefined ? pointer.target : `${pointer.target} ${pointer.bankId}`);
     renameSync(tmp, join(dir, key));
   } catch {
     // As for entries: only the next start's speed is lost.

@@ -4,7 +4,7 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bank } from '../core/model.js';
 import type { LocatedProblem } from '../core/problems.js';
-import { cacheKey, readCached, readPointer, statKey, writeCached, writePointer } from './bank-cache.js';
+import { cacheKey, readCached, readPointer, statKey, writeCached, writePointer, type Pointer } from './bank-cache.js';
 import type { ParsedBank } from './parse-bank.js';
 
 /** Larger files are refused before parsing: a real bank of hundreds of questions is well under 1 MB. */
@@ -12,6 +12,8 @@ export const MAX_BANK_BYTES = 8 * 1024 * 1024;
 
 export interface BankFile extends ParsedBank {
   file: string;
+  /** Left unread: the cache knows the file holds a valid bank, and not one the caller wants. */
+  unread?: true;
 }
 
 export interface LoadedBanks {
@@ -171,6 +173,11 @@ export const STAT_SETTLE_MS = 2000;
 export interface LoadOptions {
   /** How old a file's last change must be before its stat may stand for its content. */
   settleMs?: number;
+  /**
+   * The bank ids wanted, when only some are: a file the cache knows to hold another valid bank is
+   * listed (with its id, as `unread`) but not read. A file the cache knows nothing of is read.
+   */
+  only?: readonly string[];
 }
 
 /** `cache`: the folder of the checked-bank cache (see cacheDir()), or undefined for none. */
@@ -199,7 +206,8 @@ export async function loadBankFile(file: string, cache: string | undefined, budg
     // Date.now() counts whole milliseconds, ctimeMs has a fraction: floored alike, a file just written is 0 ms old, never -0.4.
     if (Date.now() - Math.floor(stat.ctimeMs) >= (options.settleMs ?? STAT_SETTLE_MS)) byStat = statKey(stat);
     const known = byStat === undefined ? undefined : readPointer(cache, byStat);
-    const hit = known === undefined ? undefined : readCached(cache, known);
+    if (known?.bankId !== undefined && options.only && !options.only.includes(known.bankId)) return { file: shown, problems: [], declaredId: known.bankId, unread: true };
+    const hit = known === undefined ? undefined : readCached(cache, known.target);
     if (hit) return relocate(hit, shown);
     source = readFileSync(file);
   } catch (err) {
@@ -209,14 +217,19 @@ export async function loadBankFile(file: string, cache: string | undefined, budg
   const key = cacheKey(source);
   const cached = readCached(cache, key);
   if (cached) {
-    if (byStat) writePointer(cache, byStat, key);
+    if (byStat) writePointer(cache, byStat, pointerTo(key, cached));
     return relocate(cached, shown);
   }
   const { parseBank } = await import('./parse-bank.js');
   const parsed = parseBank(source.toString('utf8'), shown);
   writeCached(cache, key, parsed);
-  if (byStat) writePointer(cache, byStat, key);
+  if (byStat) writePointer(cache, byStat, pointerTo(key, parsed));
   return { ...parsed, file: shown };
+}
+
+/** A pointer names the bank only when the file holds a valid one: a file with errors is always read, so its warning is shown. */
+function pointerTo(target: string, parsed: ParsedBank): Pointer {
+  return parsed.bank && !parsed.problems.some((p) => p.severity === 'error') ? { target, bankId: parsed.bank.id } : { target };
 }
 
 /**

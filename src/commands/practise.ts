@@ -28,7 +28,8 @@ export async function practise(mode: 'train' | 'exam', options: SessionOptions):
   const screen = await openScreen(options.json);
   const clock = clockFrom();
   const learner = learnerName(options.learner);
-  const loaded = await loadContent(options, screen);
+  // A session that names its banks (and no industry) reads only those.
+  const loaded = await loadContent(options, screen, options.bank?.length && !options.industry?.length ? options.bank : undefined);
   const filters = filtersFrom(options, loaded);
   const questions = filterQuestions(loaded.banks, filters);
   if (questions.length === 0) throw noQuestions(filters);

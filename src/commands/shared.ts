@@ -115,9 +115,13 @@ export function prepareStore(option?: string): () => Promise<ProgressStore> {
   return () => openStore(location);
 }
 
-/** Loads every bank; broken files are left out with a one-line warning each. */
-export async function loadContent(options: ContentOptions, screen: Screen): Promise<LoadedBanks> {
-  const loaded = await loadBanks(contentDirs(options.content ?? []), cacheDir());
+/**
+ * Loads every bank; broken files are left out with a one-line warning each. `only`: the banks a
+ * session names, the only ones it reads where the cache knows which file holds which bank (the
+ * others are listed, unread).
+ */
+export async function loadContent(options: ContentOptions, screen: Screen, only?: readonly string[]): Promise<LoadedBanks> {
+  const loaded = await loadBanks(contentDirs(options.content ?? []), cacheDir(), only ? { only } : {});
   for (const file of loaded.files) {
     const errors = errorsIn(file);
     if (errors.length === 0) continue;
@@ -130,14 +134,19 @@ export async function loadContent(options: ContentOptions, screen: Screen): Prom
   return loaded;
 }
 
+/** The ids of every bank found, read or left unread. */
+function bankIds(loaded: LoadedBanks): string[] {
+  return [...loaded.banks.map((b) => b.id), ...loaded.files.flatMap((f) => (f.unread && f.declaredId ? [f.declaredId] : []))];
+}
+
 export function filtersFrom(options: FilterOptions, loaded: LoadedBanks): Filters {
   const banks = loaded.banks;
   for (const id of options.bank ?? []) {
     if (banks.some((b) => b.id === id)) continue;
-    const broken = loaded.files.find((f) => !f.bank && f.declaredId === id);
+    const broken = loaded.files.find((f) => !f.bank && !f.unread && f.declaredId === id);
     if (broken) throw new UserError(`the bank "${id}" (${broken.file}) has problems and cannot be used.`, `Run \`${MOT} validate ${broken.file}\` to see them.`);
     // A bank id that names nothing is a bad option value, like a --moment that is not one.
-    throw new UsageError(`no bank "${id}" is loaded.`, `Loaded banks: ${banks.map((b) => b.id).join(', ') || 'none'}. Add a folder with --content DIR.`);
+    throw new UsageError(`no bank "${id}" is loaded.`, `Loaded banks: ${bankIds(loaded).join(', ') || 'none'}. Add a folder with --content DIR.`);
   }
   const industries = [...new Set(banks.map((b) => b.industry))];
   for (const industry of options.industry ?? [])

@@ -61,7 +61,7 @@ describe('a file unchanged since it was checked', () => {
     writeFileSync(bank(), SAMPLE);
     await loadBanks([bank()], cache(), { settleMs: 0 });
     expect(pointers()).toHaveLength(1);
-    expect(readFileSync(join(cache(), pointers()[0]!), 'latin1')).toBe(entries()[0]);
+    expect(readFileSync(join(cache(), pointers()[0]!), 'latin1')).toBe(`${entries()[0]} sample-clinic`);
     // The entry the pointer names is what is read: an edit to it shows (cleaned, as always).
     const entry = join(cache(), entries()[0]!);
     const parsed = (await import('node:v8')).deserialize(readFileSync(entry));
@@ -99,5 +99,32 @@ describe('a file unchanged since it was checked', () => {
     writeFileSync(join(cache(), pointers()[0]!), '../../etc/passwd');
     const { banks } = await loadBanks([bank()], cache(), { settleMs: 0 });
     expect(banks[0]!.id).toBe('sample-clinic');
+  });
+
+  it('is listed but not read by a load that wants other banks, once its pointer names its bank', async () => {
+    writeFileSync(bank(), SAMPLE);
+    await loadBanks([bank()], cache(), { settleMs: 0 });
+    // The entry is damaged: only a load that reads it would notice.
+    writeFileSync(join(cache(), entries()[0]!), 'not an entry');
+    const other = await loadBanks([bank()], cache(), { settleMs: 0, only: ['retail'] });
+    expect(other.banks).toEqual([]);
+    expect(other.files).toEqual([{ file: bank(), problems: [], declaredId: 'sample-clinic', unread: true }]);
+    const wanted = await loadBanks([bank()], cache(), { settleMs: 0, only: ['sample-clinic'] });
+    expect(wanted.banks.map((b) => b.id)).toEqual(['sample-clinic']);
+  });
+
+  it('is read by any load while the cache does not know its bank', async () => {
+    writeFileSync(bank(), SAMPLE);
+    const first = await loadBanks([bank()], cache(), { settleMs: 0, only: ['retail'] });
+    expect(first.banks.map((b) => b.id)).toEqual(['sample-clinic']);
+  });
+
+  it('is always read when it has errors, so its warning is shown in every session', async () => {
+    writeFileSync(bank(), SAMPLE.replace(/^pass_mark: .*$/m, 'pass_mark: 7'));
+    await loadBanks([bank()], cache(), { settleMs: 0 });
+    expect(readFileSync(join(cache(), pointers()[0]!), 'latin1')).toMatch(/^[0-9a-f]{40}$/);
+    const { files } = await loadBanks([bank()], cache(), { settleMs: 0, only: ['retail'] });
+    expect(files[0]!.unread).toBeUndefined();
+    expect(files[0]!.problems.some((p) => p.severity === 'error')).toBe(true);
   });
 });
