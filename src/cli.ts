@@ -9,6 +9,7 @@ import { cliMessages as say } from './messages/cli.js';
 import { installStopHandlers, restoreTerminal, stopRequested } from './signals.js';
 import { defaultStorePath } from './store/location.js';
 import { safeLocation } from './store/open.js';
+import { stderr, stdinIsTTY, stdout } from './ui/stdio.js';
 
 declare const MOT_VERSION: string | undefined;
 const VERSION = typeof MOT_VERSION === 'string' ? MOT_VERSION : '0.0.0-dev';
@@ -44,8 +45,8 @@ export function buildProgram(setCode: (code: number) => void, only?: string): Co
     .showHelpAfterError('(run with --help for usage)')
     // commander echoes what was typed ("unknown option '…'"): through the sanitiser like every other text.
     .configureOutput({
-      writeOut: (text) => void process.stdout.write(sanitizeText(text)),
-      writeErr: (text) => void process.stderr.write(sanitizeText(text)),
+      writeOut: (text) => void stdout().write(sanitizeText(text)),
+      writeErr: (text) => void stderr().write(sanitizeText(text)),
     })
     .exitOverride()
     .addHelpText(
@@ -63,7 +64,7 @@ Scripted: without a terminal, answers are read one per line from stdin:
   printf 'b\\na,c\\nc\\n' | mot exam -b retail -n 3 --no-shuffle --json`,
     )
     .action(async (_options, command: Command) => {
-      if (process.stdin.isTTY && process.stdout.isTTY) {
+      if (stdinIsTTY() && stdout().isTTY) {
         const { menu } = await import('./commands/menu.js');
         await menu({});
       } else command.outputHelp();
@@ -426,10 +427,10 @@ export async function main(argv: string[]): Promise<number> {
 export async function run(argv: string[]): Promise<never> {
   const streams = watchStreams();
   const end = async (code: number, within?: number) => {
-    const flushed = Promise.all([drained(process.stdout), drained(process.stderr)]);
+    const flushed = Promise.all([drained(stdout()), drained(stderr())]);
     await (within === undefined ? flushed : Promise.race([flushed, new Promise((r) => setTimeout(r, within).unref())]));
     const final = streams.settle(code);
-    await drained(process.stderr);
+    await drained(stderr());
     process.exit(final);
   };
   installStopHandlers((code) => void end(code, 1000));
@@ -458,18 +459,18 @@ function watchStreams(): { settle(code: number): number } {
   let stderrFailed = false;
   const watch = (stream: NodeJS.WriteStream) =>
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (stream === process.stderr) stderrFailed = true;
+      if (stream === stderr()) stderrFailed = true;
       // EPIPE: the reader has gone (`| head -1`), which is its right. ERR_STREAM_DESTROYED: a
       // write after an earlier error, already counted.
       if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
       failure ??= err;
     });
-  watch(process.stdout);
-  watch(process.stderr);
+  watch(stdout());
+  watch(stderr());
   return {
     settle(code) {
       if (!failure) return code;
-      if (!stderrFailed) process.stderr.write(`mot: ${say.writeFailed(writeReason(failure))}\n  ${say.writeFailedHint}\n`);
+      if (!stderrFailed) stderr().write(`mot: ${say.writeFailed(writeReason(failure))}\n  ${say.writeFailedHint}\n`);
       return code === 0 ? 1 : code;
     },
   };
@@ -547,22 +548,22 @@ function report(err: unknown): number {
     return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? 0 : 2;
   }
   if (err instanceof ExitError) {
-    if (err.message) process.stderr.write(sanitizeText(err.message) + '\n');
+    if (err.message) stderr().write(sanitizeText(err.message) + '\n');
     return err.exitCode;
   }
   if (isPromptExit(err)) {
-    process.stderr.write('\nStopped.\n');
+    stderr().write('\nStopped.\n');
     return 130;
   }
   if (err instanceof UserError) {
     // Messages quote what the user gave (option values, file names, scripted lines): no controls.
-    process.stderr.write(`mot: ${sanitizeText(err.message)}\n`);
-    if (err.hint) process.stderr.write(`  ${sanitizeText(err.hint)}\n`);
-    if (debug && err.stack) process.stderr.write(err.stack + '\n');
+    stderr().write(`mot: ${sanitizeText(err.message)}\n`);
+    if (err.hint) stderr().write(`  ${sanitizeText(err.hint)}\n`);
+    if (debug && err.stack) stderr().write(err.stack + '\n');
     return err.exitCode;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`mot: internal error: ${sanitizeLine(message.split('\n')[0] ?? '')}\n`);
-  process.stderr.write(debug && err instanceof Error && err.stack ? err.stack + '\n' : '  Run again with MOT_DEBUG=1 for details, and report it.\n');
+  stderr().write(`mot: internal error: ${sanitizeLine(message.split('\n')[0] ?? '')}\n`);
+  stderr().write(debug && err instanceof Error && err.stack ? err.stack + '\n' : '  Run again with MOT_DEBUG=1 for details, and report it.\n');
   return 1;
 }

@@ -3,6 +3,7 @@
 // the exit code says which signal it was (128 + its number). A session cooperates through
 // `onStop` and `stopSignal()`; with nothing registered, mot restores the terminal and ends at once
 // (every answer is stored the moment it is given, so there is nothing else to save).
+import { stderr, stdinIsTTY, stdout } from './ui/stdio.js';
 
 export type StopSignalName = 'SIGTERM' | 'SIGHUP' | 'SIGINT';
 
@@ -45,7 +46,7 @@ export function stopRequested(): Stop | undefined {
 
 /** Cursor shown, raw mode off: what a prompt cut short leaves undone. */
 export function restoreTerminal(): void {
-  for (const stream of [process.stdout, process.stderr])
+  for (const stream of [stdout(), stderr()])
     if (stream.isTTY && !stream.destroyed) {
       try {
         stream.write('\u001b[?25h');
@@ -54,8 +55,9 @@ export function restoreTerminal(): void {
       }
       break;
     }
+  if (!stdinIsTTY()) return;
   const input = process.stdin;
-  if (input.isTTY && input.isRaw) {
+  if (input.isRaw) {
     try {
       input.setRawMode(false);
     } catch {

@@ -11,6 +11,7 @@ import { explainText, say } from '../messages/lint.js';
 import { makeOutput, type Output } from '../ui/output.js';
 import { colourLevel, makePaint } from '../ui/paint.js';
 import type { ContentOptions } from './shared.js';
+import { stdout } from '../ui/stdio.js';
 
 export interface LintCommandOptions extends ContentOptions {
   format?: string;
@@ -60,7 +61,7 @@ export async function lint(paths: string[], options: LintCommandOptions, out: Ou
     out.json(items);
     return code;
   }
-  const paint = await makePaint(colourLevel(process.stdout), true);
+  const paint = await makePaint(colourLevel(stdout()), true);
   const styled = makeOutput({ stdoutStyles: paint.enabled, stderrStyles: false });
   for (const i of items) {
     const kind = i.severity === 'warning' ? paint.partial('warning') : paint.bad('error');

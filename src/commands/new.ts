@@ -10,6 +10,7 @@ import { BUILT_IN_INDUSTRIES, ID_PATTERN, INDUSTRY_PATTERN } from '../core/model
 import { UsageError, UserError } from '../errors.js';
 import { newSay as say } from '../messages/report.js';
 import { makeOutput, type Output } from '../ui/output.js';
+import { stdinIsTTY, stdout } from '../ui/stdio.js';
 
 export interface NewOptions {
   id?: string;
@@ -49,7 +50,7 @@ export interface NewIo {
 
 export async function newBank(file: string | undefined, options: NewOptions, io: NewIo = {}): Promise<void> {
   const out = io.output ?? makeOutput();
-  const interactive = io.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
+  const interactive = io.interactive ?? (stdinIsTTY() && stdout().isTTY === true);
   let draft: BankDraft;
   if (interactive && !options.id) draft = await (io.ask ?? askDraft)(options, check);
   else {

@@ -4,6 +4,7 @@ import { drawQuestions, filterQuestions } from '../core/selection.js';
 import { defaultPassMark, type SessionResult } from '../core/session.js';
 import type { Answerer } from '../ui/answerer.js';
 import { scriptedAnswerer } from '../ui/scripted-answerer.js';
+import { stdinChunks, stdinIsTTY } from '../ui/stdio.js';
 import { runMessages } from '../messages/run.js';
 import { stopSignal } from '../signals.js';
 import { runSession } from './run-session.js';
@@ -45,7 +46,7 @@ export async function practise(mode: 'train' | 'exam', options: SessionOptions):
 
 /** Prompts for a person at a terminal; one answer per line otherwise. */
 export async function answererFor(screen: Screen): Promise<Answerer> {
-  if (!process.stdin.isTTY) return scriptedAnswerer(process.stdin);
+  if (!stdinIsTTY()) return scriptedAnswerer(stdinChunks());
   const { interactiveAnswerer } = await import('../ui/prompts.js');
   return interactiveAnswerer(screen.paint, screen.width, { input: process.stdin, output: screen.out }, stopSignal());
 }

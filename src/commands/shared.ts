@@ -16,6 +16,7 @@ import { makeOutput } from '../ui/output.js';
 import { fitLines } from '../ui/text.js';
 import type { Layout } from '../ui/render.js';
 import { commandName } from '../invocation.js';
+import { stderr, stdinIsTTY, stdout } from '../ui/stdio.js';
 
 /** How the learner started mot, so that every hint is a command they can type as it is. */
 const MOT = commandName();
@@ -59,13 +60,13 @@ export interface Screen extends Layout {
  * on stderr (the terminal) and the summary goes to the file.
  */
 export async function openScreen(json = false): Promise<Screen> {
-  const redirected = process.stdin.isTTY === true && !process.stdout.isTTY && process.stderr.isTTY === true;
-  const out = json || redirected ? process.stderr : process.stdout;
+  const redirected = stdinIsTTY() && !stdout().isTTY && stderr().isTTY === true;
+  const out = json || redirected ? stderr() : stdout();
   const level = colourLevel(out);
   const paint: Paint = await makePaint(level, supportsUnicode());
   const width = Math.max(40, Math.min(out.isTTY ? (out.columns ?? 80) : 80, 100) - 2);
-  const output = makeOutput({ stdoutStyles: level > 0 && out === process.stdout, stderrStyles: level > 0 && out === process.stderr });
-  const write = out === process.stdout ? output.print : output.note;
+  const output = makeOutput({ stdoutStyles: level > 0 && out === stdout(), stderrStyles: level > 0 && out === stderr() });
+  const write = out === stdout() ? output.print : output.note;
   return {
     out,
     paint,

@@ -10,6 +10,7 @@ import { makeOutput, type Output } from '../ui/output.js';
 import { bar, displayWidth, fitLines, padEnd, percent, wrap } from '../ui/text.js';
 import { learnerName, loadContent, openScreen, openStore, questionIndex, type ContentOptions, type Screen } from './shared.js';
 import { commandName } from '../invocation.js';
+import { stdout } from '../ui/stdio.js';
 
 /** How the learner started mot, so that every hint is a command they can type as it is. */
 const MOT = commandName();
@@ -20,7 +21,7 @@ export interface StatsOptions extends ContentOptions {
   json?: boolean;
 }
 
-export async function stats(options: StatsOptions, output: Output = makeOutput({ stdoutStyles: colourLevel(process.stdout) > 0 })): Promise<void> {
+export async function stats(options: StatsOptions, output: Output = makeOutput({ stdoutStyles: colourLevel(stdout()) > 0 })): Promise<void> {
   const screen = await openScreen(false);
   const now = clockFrom()();
   const learner = learnerName(options.learner);

@@ -8,6 +8,7 @@ import { validateMessages as say } from '../messages/validate.js';
 import { makeOutput } from '../ui/output.js';
 import { renderProblems } from '../ui/render.js';
 import { openScreen, type ContentOptions } from './shared.js';
+import { stdout } from '../ui/stdio.js';
 
 export interface ValidateOptions extends ContentOptions {
   format?: string;
@@ -34,7 +35,7 @@ export async function validate(paths: string[], options: ValidateOptions): Promi
     return errors === 0 ? 0 : 1;
   }
   const screen = await openScreen(false);
-  if (problems.length > 0) screen.write(renderProblems(problems, screen, process.stdout.isTTY === true));
+  if (problems.length > 0) screen.write(renderProblems(problems, screen, stdout().isTTY === true));
   const n = loaded.files.length;
   const questions = loaded.banks.reduce((sum, b) => sum + b.questions.length, 0);
   const summary = errors === 0 ? screen.paint.good(say.allValid(n, questions)) : screen.paint.bad(say.someInvalid(n, errors, badFiles));

@@ -35,8 +35,8 @@ export class LineReader {
   /** The number of the last line read, 1-based, for messages such as "line 2: ...". */
   lineNumber = 0;
 
-  constructor(input: NodeJS.ReadableStream, options: LineReaderOptions = {}) {
-    this.chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  constructor(input: AsyncIterable<Buffer | string>, options: LineReaderOptions = {}) {
+    this.chunks = input[Symbol.asyncIterator]();
     this.maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
     this.signal = options.signal;
   }

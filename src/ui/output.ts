@@ -3,6 +3,7 @@
 // string passes the sanitiser on its way out, whatever its source, so nothing from a bank, an
 // option, a file name or the store can drive the terminal.
 import { sanitizeOutput } from '../core/sanitize.js';
+import { stderr as stderrStream, stdout as stdoutStream } from './stdio.js';
 
 export interface Stream {
   write(text: string): unknown;
@@ -32,8 +33,8 @@ export interface OutputOptions {
 }
 
 export function makeOutput(options: OutputOptions = {}): Output {
-  const stdout = options.stdout ?? process.stdout;
-  const stderr = options.stderr ?? process.stderr;
+  const stdout = options.stdout ?? stdoutStream();
+  const stderr = options.stderr ?? stderrStream();
   const outStyles = options.stdoutStyles ?? false;
   const errStyles = options.stderrStyles ?? false;
   return {

@@ -10,7 +10,7 @@ import { LineReader, LineTooLongError } from './line-reader.js';
 /** What of a scripted line a message quotes at most: enough to recognise it, never a screenful. */
 const QUOTED = 120;
 
-export function scriptedAnswerer(input: NodeJS.ReadableStream, signal: AbortSignal = stopSignal()): Answerer {
+export function scriptedAnswerer(input: AsyncIterable<Buffer | string>, signal: AbortSignal = stopSignal()): Answerer {
   const reader = new LineReader(input, { signal });
   return {
     scripted: true,
