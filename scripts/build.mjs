@@ -70,7 +70,10 @@ const result = await build({
   plugins: [lazyChildProcess, builtinsByRequire, textWidthPlugin],
 });
 // MOT_BUILD_NO_MERGE=1 leaves the chunks as esbuild split them, to measure what merging saves.
-if (process.env.MOT_BUILD_NO_MERGE !== '1') await mergeCommandChunks(result.metafile);
+if (process.env.MOT_BUILD_NO_MERGE !== '1') {
+  await mergeCommandChunks(result.metafile);
+  await mergeSharedChunks(result.metafile);
+}
 swapIn(staging, join(root, 'dist'));
 
 // The editor schema is generated from the validator's schema, through the built CLI itself.
@@ -164,6 +167,124 @@ async function mergeCommandChunks(metafile) {
     cliText = cliText.replaceAll(JSON.stringify(reference), JSON.stringify(`./${relative(staging, mergedFile)}`));
   }
   writeFileSync(cli, cliText);
+}
+
+/**
+ * What mergeCommandChunks leaves still costs a score of files before the first question: the
+ * small chunks shared with lazily loaded modules (the store engine, the prompts, the YAML parser)
+ * and the half-dozen cli.js imports, each resolved, read and compiled on its own (~0.25 ms a file
+ * here). So two groups of shared chunks become one file each: those cli.js loads (every command
+ * needs them), and the rest of what a session loads before its first answer is stored (the
+ * train command and the SQLite store). Each merged file exports every member's exports under a
+ * prefixed name, and every file that imported a member is rebuilt to import from the merged file
+ * instead, so no module is ever evaluated twice in one process. A member imports only members of
+ * its own group or of the cli group (static imports of shared chunks never lead back to entry
+ * chunks), so a merged file never imports its own importers.
+ */
+async function mergeSharedChunks(metafile) {
+  const outputs = Object.fromEntries(Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.js')).map(([file, out]) => [join(root, file), out]));
+  const isShared = (file) => basename(file).startsWith('chunk-');
+  const staticClosure = (roots) => {
+    const seen = new Set();
+    const stack = [...roots];
+    while (stack.length) {
+      const file = stack.pop();
+      if (!file || seen.has(file)) continue;
+      seen.add(file);
+      for (const i of outputs[file]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) stack.push(join(root, i.path));
+    }
+    return seen;
+  };
+  const entry = (source) => Object.keys(outputs).find((file) => outputs[file].entryPoint === source);
+  const cliGroup = [...staticClosure([join(staging, 'cli.js')])].filter(isShared);
+  const sessionGroup = [...staticClosure([entry('src/commands/practise.ts'), entry('src/store/sqlite-store.ts')])].filter((file) => isShared(file) && !cliGroup.includes(file));
+  for (const [name, group] of [['chunk-core', cliGroup], ['chunk-session', sessionGroup]]) if (group.length > 1) await mergeGroup(name, group, outputs);
+}
+
+async function mergeGroup(name, group, outputs) {
+  const chunksDir = join(staging, 'chunks');
+  const members = new Map(group.map((file, i) => [file, { prefix: `m${i}$`, exports: outputs[file].exports }]));
+  const reexports = [...members].map(([file, m]) => `export { ${m.exports.map((e) => `${e} as ${m.prefix}${e}`).join(', ')} } from ${JSON.stringify(`./${basename(file)}`)};`).join('\n');
+  const merged = await build({
+    stdin: { contents: reexports, resolveDir: chunksDir, sourcefile: `${name}.js`, loader: 'js' },
+    write: false,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: 'linked',
+    outfile: join(chunksDir, `${name}.js`),
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'inline-group',
+        setup(b) {
+          b.onResolve({ filter: /.*/ }, (args) => {
+            const target = args.path.startsWith('.') ? join(args.resolveDir, args.path) : undefined;
+            if (target && members.has(target)) return { path: target };
+            return { path: args.path, external: true };
+          });
+        },
+      },
+    ],
+  });
+  const js = merged.outputFiles.find((f) => f.path.endsWith('.js'));
+  const map = merged.outputFiles.find((f) => f.path.endsWith('.js.map'));
+  const hash = createHash('sha1').update(js.contents).digest('hex').slice(0, 8).toUpperCase();
+  const mergedFile = join(chunksDir, `${name}-${hash}.js`);
+  writeFileSync(mergedFile, js.text.replace(`//# sourceMappingURL=${name}.js.map`, `//# sourceMappingURL=${basename(mergedFile)}.map`));
+  writeFileSync(`${mergedFile}.map`, map.contents);
+
+  // Every other file that names a member imports the merged file instead.
+  const files = [join(staging, 'cli.js'), ...readdirSync(chunksDir).filter((f) => f.endsWith('.js')).map((f) => join(chunksDir, f))];
+  for (const file of files) {
+    if (members.has(file) || file === mergedFile) continue;
+    const text = readFileSync(file, 'utf8');
+    const named = [...members.keys()].filter((member) => text.includes(JSON.stringify(`./${relative(dirname(file), member)}`)));
+    if (named.length === 0) continue;
+    const rebuilt = await build({
+      entryPoints: [file],
+      write: false,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      minifyWhitespace: true,
+      minifySyntax: true,
+      sourcemap: 'linked',
+      outfile: file,
+      allowOverwrite: true,
+      logLevel: 'warning',
+      plugins: [
+        {
+          name: 'import-from-merged',
+          setup(b) {
+            b.onResolve({ filter: /.*/ }, (args) => {
+              if (args.kind === 'entry-point') return undefined;
+              const target = args.path.startsWith('.') ? join(args.resolveDir, args.path) : undefined;
+              if (target && members.has(target)) return { path: target, namespace: 'merged-member' };
+              return { path: args.path, external: true };
+            });
+            b.onLoad({ filter: /.*/, namespace: 'merged-member' }, (args) => {
+              const m = members.get(args.path);
+              const from = `./${relative(dirname(file), mergedFile)}`;
+              return { contents: `export { ${m.exports.map((e) => `${m.prefix}${e} as ${e}`).join(', ')} } from ${JSON.stringify(from)};`, resolveDir: dirname(file), loader: 'js' };
+            });
+          },
+        },
+      ],
+    });
+    const out = rebuilt.outputFiles.find((f) => f.path.endsWith('.js'));
+    const outMap = rebuilt.outputFiles.find((f) => f.path.endsWith('.js.map'));
+    writeFileSync(file, out.contents);
+    writeFileSync(`${file}.map`, outMap.contents);
+  }
+  for (const member of members.keys()) {
+    rmSync(member, { force: true });
+    rmSync(`${member}.map`, { force: true });
+  }
 }
 
 /**
