@@ -44,13 +44,12 @@ export class SqliteStore implements ProgressStore {
     } catch (err) {
       throw new UserError(say.cannotOpen(path, reason(err)), HINT);
     }
-    // A file as mot last checked or left it (its fingerprint in the cache) needs no check again.
-    const store = new SqliteStore(db, path, size === 0 || knownGood(path));
+    const store = new SqliteStore(db, path, size === 0 || (size > CHECK_AT_OPEN_BYTES && knownGood(path)));
     try {
       db.function('mot_uuid', { deterministic: false }, () => randomUUID());
-      // Any other small store is checked whole at once (a few milliseconds), so that even a
-      // command that only reads reports damage; a large one (quick_check reads every page: about
-      // 1 s for 1,000,000 answers) before its first write, or before a migration.
+      // A small store is checked whole at once (a few milliseconds), so that even a command that
+      // only reads reports damage; a large one (quick_check reads every page: about 1 s for
+      // 1,000,000 answers) before its first write, or before a migration.
       if (size <= CHECK_AT_OPEN_BYTES) store.verify('integrity_check');
       else if ((db.pragma('user_version', { simple: true }) as number) < MIGRATIONS.length) store.verify();
       migrate(db, path);
