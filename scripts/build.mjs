@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
 import { textWidthPlugin } from './text-width-patch.mjs';
 
@@ -33,11 +34,24 @@ const lazyChildProcess = {
 // `import { x } from 'node:fs'` in an ES module makes Node build the module's ES facade, which reads
 // every export, lazy getters included: node:fs's then loads fs/promises and all of node:stream
 // before mot has drawn anything. Through require() (the banner's), a builtin is only what is used.
+// The shim is an ES module whose exports are the builtin's plain values (its lazy getters are
+// left out, so none runs), bound once: a CommonJS shim would make esbuild copy every property of
+// the builtin for each file that imports it (__toESM), ~0.2 ms a time and two dozen times before
+// the first question.
+const requireForNames = createRequire(import.meta.url);
+const RESERVED = new Set('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return static super switch this throw true try typeof var void while with yield await implements interface package private protected public'.split(' '));
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
     b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin-by-require' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => {
+      const builtin = requireForNames(args.path);
+      const names = Object.getOwnPropertyNames(builtin).filter(
+        (name) => /^[A-Za-z_$][\w$]*$/.test(name) && !RESERVED.has(name) && 'value' in Object.getOwnPropertyDescriptor(builtin, name),
+      );
+      const contents = [`const m = require(${JSON.stringify(args.path)});`, 'export default m;', ...names.map((name) => `export const ${name} = m.${name};`)].join('\n');
+      return { contents, loader: 'js' };
+    });
   },
 };
 

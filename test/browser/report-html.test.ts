@@ -140,6 +140,9 @@ describe.skipIf(!present && !ci)('the HTML report in headless Chromium', () => {
   it('prints on A4 with every choice list open', async () => {
     const { page } = await open();
     await page.emulateMedia({ media: 'print' });
+    // The print styles apply once the page has re-laid itself out: wait for it (a loaded machine
+    // takes a moment), and fail if the closed lists never open.
+    await page.locator('details ol').first().waitFor({ state: 'visible', timeout: 5000 });
     expect(await page.locator('details ol').first().isVisible()).toBe(true);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
