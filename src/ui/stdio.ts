@@ -8,7 +8,7 @@ import { fstatSync, writeSync } from 'node:fs';
 /** What commands and the entry point need of an output stream. */
 export type OutStream = NodeJS.WriteStream;
 
-let streams: { out?: OutStream; err?: OutStream } = {};
+const streams: { out?: OutStream; err?: OutStream } = {};
 
 export function stdout(): OutStream {
   return (streams.out ??= isPlain(1) ? (new FdWriter(1) as unknown as OutStream) : process.stdout);
@@ -30,11 +30,6 @@ export function stdinIsTTY(): boolean {
  */
 export async function* stdinChunks(): AsyncGenerator<Buffer> {
   yield* process.stdin as AsyncIterable<Buffer>;
-}
-
-/** For tests: forget the streams chosen, so the next call chooses again. */
-export function resetStdio(): void {
-  streams = {};
 }
 
 function isPlain(fd: number): boolean {
