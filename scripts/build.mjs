@@ -55,6 +55,9 @@ const builtinsByRequire = {
   },
 };
 
+// How the merge steps below rebuild already-built chunks: in memory, as the main build writes them.
+const REBUNDLE = { write: false, bundle: true, format: 'esm', platform: 'node', target: 'node20', minifyWhitespace: true, minifySyntax: true, sourcemap: 'linked', logLevel: 'warning' };
+
 // Built beside dist/ and swapped in at the end, so a mot (or a test) running meanwhile never
 // finds dist/ half-written (see swapIn).
 const staging = join(root, `.dist-${process.pid}`);
@@ -141,17 +144,9 @@ async function mergeCommandChunks(metafile) {
     if (inline.size === 0 || keep.has(command)) continue;
     const merged = await build({
       entryPoints: [command],
-      write: false,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      minifyWhitespace: true,
-      minifySyntax: true,
-      sourcemap: 'linked',
+      ...REBUNDLE,
       outfile: command,
       allowOverwrite: true,
-      logLevel: 'warning',
       plugins: [
         {
           name: 'inline-own-chunks',
@@ -221,16 +216,8 @@ async function mergeGroup(name, group, outputs) {
   const reexports = [...members].map(([file, m]) => `export { ${m.exports.map((e) => `${e} as ${m.prefix}${e}`).join(', ')} } from ${JSON.stringify(`./${basename(file)}`)};`).join('\n');
   const merged = await build({
     stdin: { contents: reexports, resolveDir: chunksDir, sourcefile: `${name}.js`, loader: 'js' },
-    write: false,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    minifyWhitespace: true,
-    minifySyntax: true,
-    sourcemap: 'linked',
+    ...REBUNDLE,
     outfile: join(chunksDir, `${name}.js`),
-    logLevel: 'warning',
     plugins: [
       {
         name: 'inline-group',
@@ -260,17 +247,9 @@ async function mergeGroup(name, group, outputs) {
     if (named.length === 0) continue;
     const rebuilt = await build({
       entryPoints: [file],
-      write: false,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      minifyWhitespace: true,
-      minifySyntax: true,
-      sourcemap: 'linked',
+      ...REBUNDLE,
       outfile: file,
       allowOverwrite: true,
-      logLevel: 'warning',
       plugins: [
         {
           name: 'import-from-merged',
