@@ -11,6 +11,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { isQuestionType } from '../core/kinds/index.js';
+import { ID_PATTERN } from '../core/model.js';
 import { sanitizeText, UNSAFE } from '../core/sanitize.js';
 import type { ParsedBank } from './parse-bank.js';
 
@@ -53,9 +54,9 @@ export interface Pointer {
 export function readPointer(dir: string | undefined, key: string): Pointer | undefined {
   if (!dir) return undefined;
   try {
-    const match = /^([0-9a-f]{40})(?: ([a-z0-9]+(?:-[a-z0-9]+)*))?$/.exec(readFileSync(join(dir, key), 'latin1'));
-    if (!match) return undefined;
-    return match[2] === undefined ? { target: match[1]! } : { target: match[1]!, bankId: match[2] };
+    const [target = '', bankId, ...rest] = readFileSync(join(dir, key), 'latin1').split(' ');
+    if (rest.length > 0 || !/^[0-9a-f]{40}$/.test(target) || (bankId !== undefined && !ID_PATTERN.test(bankId))) return undefined;
+    return bankId === undefined ? { target } : { target, bankId };
   } catch {
     return undefined;
   }
