@@ -298,8 +298,13 @@ async function sectionB() {
   const store = join(dir, 'train.db');
   // The warm-up run fills the bank cache (and creates the store).
   // node -e 0 runs again here, interleaved with the runs it is compared with.
-  const [base, warm] = await timeInterleaved(
-    [{ args: ['-e', '0'] }, { args, options: { ...common, env: env({ MOT_STORE: store, XDG_CACHE_HOME: warmCacheHome }) } }],
+  // The same without V8's code cache (src/boot/code-cache.ts), to show what it saves.
+  const [base, warm, uncompiled] = await timeInterleaved(
+    [
+      { args: ['-e', '0'] },
+      { args, options: { ...common, env: env({ MOT_STORE: store, XDG_CACHE_HOME: warmCacheHome }) } },
+      { args, options: { ...common, env: env({ MOT_STORE: store, XDG_CACHE_HOME: warmCacheHome, MOT_CODE_CACHE: 'off' }) } },
+    ],
     { warmup: 2, runs: 15 },
   );
   const baseline = base.time;
@@ -326,6 +331,7 @@ async function sectionB() {
   firstQuestionWarm = warm.time;
   for (const [label, s, limit, against] of [
     ['first question, warm bank cache', warm, 1.3, baseline],
+    ['first question, warm bank cache, no code cache (info)', uncompiled, undefined, baseline],
     ['first question, cold bank cache (info)', cold, undefined, baseline],
     ['one-question scripted session, to exit', session, 1.5, base2.time],
   ]) {

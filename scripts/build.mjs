@@ -2,7 +2,8 @@
 // and a chunk per command, loaded when that command runs. Also writes content/bank.schema.json.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
 import { textWidthPlugin } from './text-width-patch.mjs';
@@ -31,30 +32,6 @@ const lazyChildProcess = {
   },
 };
 
-// `import { x } from 'node:fs'` in an ES module makes Node build the module's ES facade, which reads
-// every export, lazy getters included: node:fs's then loads fs/promises and all of node:stream
-// before mot has drawn anything. Through require() (the banner's), a builtin is only what is used.
-// The shim is an ES module whose exports are the builtin's plain values (its lazy getters are
-// left out, so none runs), bound once: a CommonJS shim would make esbuild copy every property of
-// the builtin for each file that imports it (__toESM), ~0.2 ms a time and two dozen times before
-// the first question.
-const requireForNames = createRequire(import.meta.url);
-const RESERVED = new Set('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return static super switch this throw true try typeof var void while with yield await implements interface package private protected public'.split(' '));
-const builtinsByRequire = {
-  name: 'builtins-by-require',
-  setup(b) {
-    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin-by-require' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => {
-      const builtin = requireForNames(args.path);
-      const names = Object.getOwnPropertyNames(builtin).filter(
-        (name) => /^[A-Za-z_$][\w$]*$/.test(name) && !RESERVED.has(name) && 'value' in Object.getOwnPropertyDescriptor(builtin, name),
-      );
-      const contents = [`const m = require(${JSON.stringify(args.path)});`, 'export default m;', ...names.map((name) => `export const ${name} = m.${name};`)].join('\n');
-      return { contents, loader: 'js' };
-    });
-  },
-};
-
 // How the merge steps below rebuild already-built chunks: in memory, as the main build writes them.
 const REBUNDLE = { write: false, bundle: true, format: 'esm', platform: 'node', target: 'node20', minifyWhitespace: true, minifySyntax: true, sourcemap: 'linked', logLevel: 'warning' };
 
@@ -76,35 +53,53 @@ const result = await build({
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   define: { MOT_VERSION: JSON.stringify(pkg.version), MOT_BUILD_ID: JSON.stringify(buildId) },
-  // commander is CommonJS; inside an ES module bundle it needs a require(). One is made for the
-  // whole process (every chunk is under dist/ and requires only builtins and packages, so they
-  // resolve alike): each createRequire() costs ~0.1 ms, and a merged command chunk holds a dozen.
-  banner: {
-    js: "import { createRequire as __motRequire } from 'node:module'; const require = (globalThis[Symbol.for('mot.require')] ??= __motRequire(import.meta.url));",
-  },
   logLevel: 'warning',
   metafile: true,
-  plugins: [lazyChildProcess, builtinsByRequire, textWidthPlugin],
+  plugins: [lazyChildProcess, textWidthPlugin],
 });
 // MOT_BUILD_NO_MERGE=1 leaves the chunks as esbuild split them, to measure what merging saves.
 if (process.env.MOT_BUILD_NO_MERGE !== '1') {
   await mergeCommandChunks(result.metafile);
   await mergeSharedChunks(result.metafile);
 }
+await toCommonJs(staging);
+// The entry point loads this first, on its own: it is CommonJS from the start and uses only builtins.
+await build({ entryPoints: [join(root, 'src/boot/code-cache.ts')], outfile: join(staging, 'code-cache.js'), bundle: true, format: 'cjs', platform: 'node', target: 'node20', minifySyntax: true, logLevel: 'warning' });
 swapIn(staging, join(root, 'dist'));
 
+const { execFileSync, spawnSync } = await import('node:child_process');
+const mot = join(root, 'bin/mot.js');
+// Entries of an earlier build name files that are gone or changed; each run below leaves fresh ones.
+rmSync(join(root, 'dist/code-cache'), { recursive: true, force: true });
+const uncached = { ...process.env, MOT_CODE_CACHE: 'off' };
+
 // The editor schema is generated from the validator's schema, through the built CLI itself.
-const { execFileSync } = await import('node:child_process');
-const schema = execFileSync(process.execPath, [join(root, 'bin/mot.js'), 'schema'], { encoding: 'utf8' });
+const schema = execFileSync(process.execPath, [mot, 'schema'], { encoding: 'utf8', env: uncached });
 writeFileSync(join(root, 'content/bank.schema.json'), schema);
 
 // The built-in banks must be valid for a build to count; checking them also fills the bank cache,
 // so the first session after an install starts as fast as every later one.
-const { spawnSync } = await import('node:child_process');
-const check = spawnSync(process.execPath, [join(root, 'bin/mot.js'), 'validate', join(root, 'content')], { encoding: 'utf8' });
+const check = spawnSync(process.execPath, [mot, 'validate', join(root, 'content')], { encoding: 'utf8', env: uncached });
 if (check.status !== 0) {
   process.stderr.write(check.stdout + check.stderr + 'build: the built-in banks in content/ are not valid.\n');
   process.exit(1);
+}
+
+// The code cache (src/boot/code-cache.ts) is written by the first run that loads a file, and
+// holds what that run compiled: a scripted one-question session first (every session's path, to
+// its summary), then --help. Other commands leave theirs the first time they run.
+const warm = mkdtempSync(join(tmpdir(), 'mot-build-'));
+try {
+  const env = { ...process.env, MOT_STORE: join(warm, 'warm-up.db'), MOT_LEARNER: 'build', XDG_DATA_HOME: warm };
+  for (const name of ['MOT_CONTENT', 'MOT_CODE_CACHE']) delete env[name];
+  // A choice question, so one letter answers it.
+  for (const args of [['train', '-b', 'retail', '-n', '1', '--seed', '1'], ['--help']]) {
+    const run = spawnSync(process.execPath, [mot, ...args], { encoding: 'utf8', env, input: 'a\n' });
+    // Only the start-up is slower without it, so a failed warm-up is said, not fatal.
+    if (run.status !== 0) process.stderr.write(`build: the warm-up run \`mot ${args.join(' ')}\` failed (exit ${run.status}); those files compile on first use.\n${run.stderr}`);
+  }
+} finally {
+  rmSync(warm, { recursive: true, force: true });
 }
 
 /**
@@ -278,6 +273,36 @@ async function mergeGroup(name, group, outputs) {
     rmSync(member, { force: true });
     rmSync(`${member}.map`, { force: true });
   }
+}
+
+/**
+ * The built ES modules become CommonJS ones, file by file, with every import() a require(): Node 20
+ * keeps no compiled code between runs for ES modules, and for CommonJS mot can (see
+ * src/boot/code-cache.ts), which saves compiling ~300 KB of JavaScript before every first question.
+ * The files keep their names and their split; dist/package.json says they are CommonJS.
+ */
+async function toCommonJs(dir) {
+  // Written first: esbuild then converts the files as CommonJS ones of their own package, and an
+  // import() of one of them is the module itself, not one wrapped as the `default` of another.
+  writeFileSync(join(dir, 'package.json'), '{ "type": "commonjs" }\n');
+  const files = readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
+  await build({
+    entryPoints: files,
+    outdir: dir,
+    outbase: dir,
+    allowOverwrite: true,
+    bundle: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: 'linked',
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': '__motModuleUrl' },
+    banner: { js: '"use strict";var __motModuleUrl=require("url").pathToFileURL(__filename).href;' },
+    logLevel: 'warning',
+  });
 }
 
 /**

@@ -127,6 +127,7 @@ describe('before a build', () => {
     const clone = join(box.dir, 'clone');
     mkdirSync(join(clone, 'bin'), { recursive: true });
     copyFileSync(BIN, join(clone, 'bin', 'mot.js'));
+    copyFileSync(join(ROOT, 'bin', 'package.json'), join(clone, 'bin', 'package.json'));
     copyFileSync(join(ROOT, 'package.json'), join(clone, 'package.json'));
     const run = spawnSync(process.execPath, [join(clone, 'bin', 'mot.js'), 'train'], { cwd: clone, encoding: 'utf8' });
     expect(run.status).toBe(1);
