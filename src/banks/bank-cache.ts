@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { isQuestionType } from '../core/kinds/index.js';
 import { ID_PATTERN } from '../core/model.js';
+import { knowQuestionHash, QUESTION_HASH, questionHash } from '../core/question-hash.js';
 import { sanitizeText, UNSAFE } from '../core/sanitize.js';
 import type { ParsedBank } from './parse-bank.js';
 
@@ -82,8 +83,21 @@ export function readCached(dir: string | undefined, key: string): ParsedBank | u
   } catch {
     return undefined;
   }
-  return isParsedBank(entry) ? resanitize(entry) : undefined;
+  if (!isParsedBank(entry)) return undefined;
+  const { questionHashes, ...parsed } = resanitize(entry as CacheEntry);
+  // The hashes were computed from these very questions when the entry was written; ones that do
+  // not look like hashes are left out, and questionHash computes those itself.
+  const questions = parsed.bank?.questions ?? [];
+  if (Array.isArray(questionHashes) && questionHashes.length === questions.length)
+    questions.forEach((question, i) => {
+      const hash: unknown = questionHashes[i];
+      if (typeof hash === 'string' && QUESTION_HASH.test(hash)) knowQuestionHash(question, hash);
+    });
+  return parsed;
 }
+
+/** An entry: the parsed file, and the hash of each question in order (what answers record). */
+type CacheEntry = ParsedBank & { questionHashes?: unknown };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -146,7 +160,8 @@ export function writeCached(dir: string | undefined, key: string, parsed: Parsed
   try {
     mkdirSync(dir, { recursive: true });
     const tmp = join(dir, `${key}.${process.pid}.tmp`);
-    writeFileSync(tmp, serialize(parsed));
+    const entry: CacheEntry = { ...parsed, questionHashes: parsed.bank?.questions.map(questionHash) ?? [] };
+    writeFileSync(tmp, serialize(entry));
     renameSync(tmp, join(dir, key));
   } catch {
     // A read-only home or a full disk only costs the next start its speed.

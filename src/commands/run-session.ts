@@ -1,7 +1,6 @@
 // Drives one session: feeds the session state machine (core/session-machine.ts) the learner's
 // events and carries out its effects — draw the question, store the answer the moment it is
 // given, teach, ask for submission, finish — and ends with the result.
-import { createRequire } from 'node:module';
 import { toLetters, toWritten } from '../core/answers.js';
 import { questionHash } from '../core/question-hash.js';
 import { nextCard, ratingFor } from '../core/schedule.js';
@@ -12,15 +11,13 @@ import type { Clock } from '../clock.js';
 import { ExitError, isPromptExit, UserError } from '../errors.js';
 import { commandName } from '../invocation.js';
 import { runMessages as say } from '../messages/run.js';
+import { randomId as newId } from '../random-id.js';
 import { onStop, stopRequested, stopSignal } from '../signals.js';
 import type { ProgressStore } from '../store/progress-store.js';
 import { isMove, type Answerer } from '../ui/answerer.js';
 import { renderChoices, renderFeedback, renderQuestion, renderSummary } from '../ui/render.js';
 import type { Screen } from './shared.js';
 
-// node:crypto (~2 ms to load) is loaded for the first id needed, once the first question is on screen.
-const requireHere = createRequire(import.meta.url);
-const newId = (): string => (requireHere('node:crypto') as typeof import('node:crypto')).randomUUID();
 
 export interface SessionPlan {
   id?: string;

@@ -2,10 +2,13 @@
 // fingerprint (device, inode, size, modification time) per store in the cache folder. A store
 // that matches is not read through again before the next write (a second for 1,000,000
 // answers); one changed by anything else since, a damaged copy for instance, is.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+
+// node:crypto (~2 ms to load) only for a large store, the only kind looked up here.
+const requireHere = createRequire(import.meta.url);
 
 function fingerprint(path: string): string | undefined {
   try {
@@ -25,6 +28,7 @@ function entryFor(path: string, env: NodeJS.ProcessEnv): string | undefined {
   } catch {
     return undefined;
   }
+  const { createHash } = requireHere('node:crypto') as typeof import('node:crypto');
   return join(base, 'mot', 'stores', createHash('sha1').update(real).digest('hex'));
 }
 

@@ -2,12 +2,12 @@
 // Every answer is committed the moment it is given, in an IMMEDIATE transaction (a deferred one
 // that reads then writes fails under concurrent writers in WAL mode, even with a busy timeout).
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CardData } from '../core/schedule.js';
 import { UserError } from '../errors.js';
 import { DAMAGED_HINT, storeMessages as say } from '../messages/store.js';
+import { randomId } from '../random-id.js';
 import { isoMoment } from './moments.js';
 import { knownGood, rememberGood } from './checked.js';
 import { HINT, prepareStoreLocation, reason } from './location.js';
@@ -46,7 +46,7 @@ export class SqliteStore implements ProgressStore {
     }
     const store = new SqliteStore(db, path, size === 0 || (size > CHECK_AT_OPEN_BYTES && knownGood(path)));
     try {
-      db.function('mot_uuid', { deterministic: false }, () => randomUUID());
+      db.function('mot_uuid', { deterministic: false }, () => randomId());
       // A small store is checked whole at once (a few milliseconds), so that even a command that
       // only reads reports damage; a large one (quick_check reads every page: about 1 s for
       // 1,000,000 answers) before its first write, or before a migration.
@@ -72,7 +72,15 @@ export class SqliteStore implements ProgressStore {
     const result = this.db.pragma(`${check}(1)`, { simple: true });
     if (result !== 'ok') throw new UserError(say.damaged(this.location, String(result).split('\n')[0]!), DAMAGED_HINT);
     this.verified = true;
-    rememberGood(this.location);
+    this.remember();
+  }
+
+  /**
+   * Notes the file as good, for the next open: only a large one is ever looked up (a small one is
+   * checked whole at every open), so a small one costs no hash, no note and no rename.
+   */
+  private remember(): void {
+    if (fileSize(this.location) > CHECK_AT_OPEN_BYTES) rememberGood(this.location);
   }
 
   /** Like guard, for work that writes: the file is checked first. */
@@ -107,7 +115,7 @@ export class SqliteStore implements ProgressStore {
     this.closed = true;
     this.db.close();
     // What mot checked and then wrote itself needs no check next time.
-    if (this.verified) rememberGood(this.location);
+    if (this.verified) this.remember();
   }
 
   createSession(session: SessionRecord): Promise<void> {

@@ -3,11 +3,12 @@
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheKey, readCached, writeCached } from '../../src/banks/bank-cache.js';
 import { loadBanks } from '../../src/banks/load-banks.js';
 import { parseBank } from '../../src/banks/parse-bank.js';
+import { questionHash } from '../../src/core/question-hash.js';
 import { sanitizeText, UNSAFE } from '../../src/core/sanitize.js';
 
 const SAMPLE = readFileSync(new URL('../fixtures/good/sample-clinic.yaml', import.meta.url), 'utf8');
@@ -48,6 +49,32 @@ describe('a cache entry read back', () => {
     const key = cacheKey(Buffer.from(SAMPLE));
     writeCached(root, key, parsed);
     expect(readCached(root, key)).toEqual(parsed);
+  });
+
+  it("brings each question's hash with it, so a warm session computes none (and loads no node:crypto)", () => {
+    const parsed = parseBank(SAMPLE, 'sample.yaml');
+    const key = cacheKey(Buffer.from(SAMPLE));
+    writeCached(root, key, parsed);
+    const read = readCached(root, key)!;
+    const fresh = (q: object) => questionHash(structuredClone(q) as Parameters<typeof questionHash>[0]);
+    for (const question of read.bank!.questions) expect(questionHash(question)).toBe(fresh(question));
+    // The hash given is the one the entry holds: one written otherwise is what questionHash returns.
+    const entry = deserialize(readFileSync(join(root, key))) as { questionHashes: string[] };
+    entry.questionHashes[0] = 'ffffffffffffffff';
+    writeFileSync(join(root, key), serialize(entry));
+    expect(questionHash(readCached(root, key)!.bank!.questions[0]!)).toBe('ffffffffffffffff');
+  });
+
+  it('has its question hashes computed afresh when the list is not one hash per question', () => {
+    const parsed = parseBank(SAMPLE, 'sample.yaml');
+    const key = cacheKey(Buffer.from(SAMPLE));
+    const real = parsed.bank!.questions.map((q) => questionHash(structuredClone(q)));
+    for (const hashes of [['ffffffffffffffff'], parsed.bank!.questions.map(() => 'not a hash'), 'ffffffffffffffff']) {
+      writeFileSync(join(root, key), serialize({ ...parsed, questionHashes: hashes }));
+      const read = readCached(root, key)!;
+      expect(read.bank!.questions.map(questionHash)).toEqual(real);
+      expect(read).not.toHaveProperty('questionHashes');
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 // file whole before it writes to it, unless mot itself left it as it is.
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -89,6 +89,19 @@ describe('a store written by mot 0.1 (schema 1)', () => {
     const again = SqliteStore.open(path);
     expect((await again.answersOf('s1')).map((a) => a.id)).toEqual(ids);
     await again.close();
+  });
+});
+
+describe('a small store', () => {
+  it('leaves no known-good note: it is checked whole at every opening, so none would be read', async () => {
+    const path = join(dir, 'small.db');
+    const store = SqliteStore.open(path);
+    await store.createSession({ id: 's', learner: 'sam', mode: 'train', filters: {}, seed: 1, plan: [], passMark: 0.8, started: '2027-01-11T09:00:00.000Z' });
+    await store.close();
+    const again = SqliteStore.open(path);
+    await again.close();
+    expect(knownGood(path)).toBe(false);
+    expect(existsSync(join(dir, 'cache', 'mot', 'stores'))).toBe(false);
   });
 });
 
