@@ -3,13 +3,14 @@
 // read afresh. Files that fail are kept too, so a broken large file costs its parse once. Every
 // failure here is silent: the cache only ever saves time. It is never trusted for safety: an
 // entry of the wrong shape is thrown away, and every string in an entry is sanitised again, since
-// anyone who can write to the cache folder could have edited it.
+// anyone who can write to the cache folder could have edited it. Entries are JSON: Node parses it
+// as fast as node:v8 deserialises, without loading node:v8 (~1.4 ms), and its text shows at once
+// whether any string in it holds something to clean (usually none does).
 import type { Stats } from 'node:fs';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { isQuestionType } from '../core/kinds/index.js';
 import { ID_PATTERN } from '../core/model.js';
 import { knowQuestionHash, QUESTION_HASH, questionHash } from '../core/question-hash.js';
@@ -77,14 +78,16 @@ export function writePointer(dir: string | undefined, key: string, pointer: Poin
 
 export function readCached(dir: string | undefined, key: string): ParsedBank | undefined {
   if (!dir) return undefined;
+  let text: string;
   let entry: unknown;
   try {
-    entry = deserialize(readFileSync(join(dir, key)));
+    text = readFileSync(join(dir, key), 'utf8');
+    entry = JSON.parse(text);
   } catch {
     return undefined;
   }
   if (!isParsedBank(entry)) return undefined;
-  const { questionHashes, ...parsed } = resanitize(entry as CacheEntry);
+  const { questionHashes, ...parsed } = mayNeedCleaning(text) ? resanitize(entry as CacheEntry) : (entry as CacheEntry);
   // The hashes were computed from these very questions when the entry was written; ones that do
   // not look like hashes are left out, and questionHash computes those itself.
   const questions = parsed.bank?.questions ?? [];
@@ -132,8 +135,17 @@ function isParsedBank(entry: unknown): entry is ParsedBank {
 }
 
 /**
+ * Whether some string decoded from this JSON text could hold what the sanitiser removes: such a
+ * character stands in the text as itself, or as one of the escapes \b \f \r \uXXXX (\n and \t
+ * are safe, and \" \\ \/ decode to safe characters). A text with neither is clean throughout.
+ */
+function mayNeedCleaning(text: string): boolean {
+  return UNSAFE.test(text) || /\\[bfru]/.test(text);
+}
+
+/**
  * Every string of the entry through the sanitiser again, keys and values alike. The entry was just
- * deserialised and is ours, so it is cleaned in place, and a string is only rewritten when it holds
+ * parsed and is ours, so it is cleaned in place, and a string is only rewritten when it holds
  * something to remove: a warm start reads every built-in question this way.
  */
 function resanitize<T>(value: T): T {
@@ -161,7 +173,7 @@ export function writeCached(dir: string | undefined, key: string, parsed: Parsed
     mkdirSync(dir, { recursive: true });
     const tmp = join(dir, `${key}.${process.pid}.tmp`);
     const entry: CacheEntry = { ...parsed, questionHashes: parsed.bank?.questions.map(questionHash) ?? [] };
-    writeFileSync(tmp, serialize(entry));
+    writeFileSync(tmp, JSON.stringify(entry));
     renameSync(tmp, join(dir, key));
   } catch {
     // A read-only home or a full disk only costs the next start its speed.

@@ -21,8 +21,8 @@ export const FAST_SECONDS = 15;
 /** ts-fsrs's ratings, as its `Rating` enum numbers them (a test holds them to it). */
 export const Rating = { Again: 1, Hard: 2, Good: 3, Easy: 4 } as const satisfies Record<string, Grade>;
 
-// In mot's bundle `require` exists (the build's banner) and esbuild bundles what it names, to be
-// evaluated on this call. Run from source (the tests), or bundled without that banner (the bench's
+// In mot's bundle `require` exists (dist/ is CommonJS) and esbuild bundles what it names, to be
+// evaluated on this call. Run from source (the tests), or bundled as an ES module (the bench's
 // helpers, where it throws "Dynamic require"), the package is required from node_modules.
 declare const require: ((id: string) => unknown) | undefined;
 

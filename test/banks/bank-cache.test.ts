@@ -3,7 +3,6 @@
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheKey, readCached, writeCached } from '../../src/banks/bank-cache.js';
 import { loadBanks } from '../../src/banks/load-banks.js';
@@ -36,12 +35,23 @@ describe('a cache entry read back', () => {
     const entry = parsed as unknown as { bank: { questions: Record<string, unknown>[] } };
     entry.bank.questions[0]!['\u001b[2Jtags'] = ['x'];
     entry.bank.questions[0]!.prompt = 'What \u001b[31mnow\u001b[0m?';
-    writeFileSync(join(root, key), serialize(parsed));
+    writeFileSync(join(root, key), JSON.stringify(parsed));
     const read = readCached(root, key)!;
     const question = read.bank!.questions[0]! as unknown as Record<string, unknown>;
     expect(question.prompt).toBe('What now?');
     expect(Object.keys(question)).not.toContain('\u001b[2Jtags');
     expect(question['tags']).toEqual(['x']);
+  });
+
+  it('is cleaned whatever character a string holds, though only an entry whose text shows one is walked', () => {
+    const parsed = parseBank(SAMPLE, 'sample.yaml');
+    const key = cacheKey(Buffer.from(SAMPLE));
+    const codes = [...Array.from({ length: 0x3000 }, (_, code) => code), 0xd800, 0xdfff, 0xfeff, 0xfffe];
+    for (const code of codes) {
+      const title = `a${String.fromCharCode(code)}b`;
+      writeFileSync(join(root, key), JSON.stringify({ ...parsed, bank: { ...parsed.bank!, title } }));
+      expect(readCached(root, key)!.bank!.title, `U+${code.toString(16)}`).toBe(sanitizeText(title));
+    }
   });
 
   it('is returned unchanged when nothing in it needs cleaning', () => {
@@ -59,9 +69,9 @@ describe('a cache entry read back', () => {
     const fresh = (q: object) => questionHash(structuredClone(q) as Parameters<typeof questionHash>[0]);
     for (const question of read.bank!.questions) expect(questionHash(question)).toBe(fresh(question));
     // The hash given is the one the entry holds: one written otherwise is what questionHash returns.
-    const entry = deserialize(readFileSync(join(root, key))) as { questionHashes: string[] };
+    const entry = JSON.parse(readFileSync(join(root, key), 'utf8')) as { questionHashes: string[] };
     entry.questionHashes[0] = 'ffffffffffffffff';
-    writeFileSync(join(root, key), serialize(entry));
+    writeFileSync(join(root, key), JSON.stringify(entry));
     expect(questionHash(readCached(root, key)!.bank!.questions[0]!)).toBe('ffffffffffffffff');
   });
 
@@ -70,7 +80,7 @@ describe('a cache entry read back', () => {
     const key = cacheKey(Buffer.from(SAMPLE));
     const real = parsed.bank!.questions.map((q) => questionHash(structuredClone(q)));
     for (const hashes of [['ffffffffffffffff'], parsed.bank!.questions.map(() => 'not a hash'), 'ffffffffffffffff']) {
-      writeFileSync(join(root, key), serialize({ ...parsed, questionHashes: hashes }));
+      writeFileSync(join(root, key), JSON.stringify({ ...parsed, questionHashes: hashes }));
       const read = readCached(root, key)!;
       expect(read.bank!.questions.map(questionHash)).toEqual(real);
       expect(read).not.toHaveProperty('questionHashes');
@@ -91,9 +101,9 @@ describe('a file unchanged since it was checked', () => {
     expect(readFileSync(join(cache(), pointers()[0]!), 'latin1')).toBe(`${entries()[0]} sample-clinic`);
     // The entry the pointer names is what is read: an edit to it shows (cleaned, as always).
     const entry = join(cache(), entries()[0]!);
-    const parsed = (await import('node:v8')).deserialize(readFileSync(entry));
+    const parsed = JSON.parse(readFileSync(entry, 'utf8'));
     parsed.bank.title = 'Read through the pointer \u001b[2J';
-    writeFileSync(entry, serialize(parsed));
+    writeFileSync(entry, JSON.stringify(parsed));
     const { banks } = await loadBanks([bank()], cache(), { settleMs: 0 });
     expect(banks[0]!.title).toBe('Read through the pointer ');
   });

@@ -4,7 +4,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheKey } from '../../src/banks/bank-cache.js';
 import { listBankFiles, loadBanks } from '../../src/banks/load-banks.js';
@@ -122,18 +121,30 @@ describe('the cache is never trusted for safety', () => {
 
   it('sanitises a hand-edited entry that carries escape sequences', async () => {
     const entry = await seed();
-    const parsed = (await import('node:v8')).deserialize(readFileSync(entry));
+    const parsed = JSON.parse(readFileSync(entry, 'utf8'));
     parsed.bank.title = 'Evil \u001b]0;pwned\u0007title\u001b[2J';
     parsed.bank.questions[0].choices[0].text = '\u001b[31mred\u001b[0m \u202eflip';
-    writeFileSync(entry, serialize(parsed));
+    writeFileSync(entry, JSON.stringify(parsed));
     const { banks } = await loadBanks([join(root, 'sample.yaml')], cache());
     expect(banks[0]!.title).toBe('Evil title');
     expect(banks[0]!.questions[0]!.choices[0]!.text).toBe('red flip');
   });
 
+  it('sanitises an entry that writes the characters as JSON escapes, which JSON.stringify never would', async () => {
+    const entry = await seed();
+    const text = readFileSync(entry, 'utf8');
+    const parsed = JSON.parse(text);
+    const title = JSON.stringify(parsed.bank.title);
+    // \u202e (right-to-left override) and a C1 CSI written as escapes, and a \r.
+    writeFileSync(entry, text.replace(`"title":${title}`, `"title":"Evil \\u202eflip\\u009b2J\\rtitle"`));
+    expect(readFileSync(entry, 'utf8')).toContain('\\u202e');
+    const { banks } = await loadBanks([join(root, 'sample.yaml')], cache());
+    expect(banks[0]!.title).toBe('Evil fliptitle');
+  });
+
   it('discards an entry of the wrong shape and rebuilds it from the file', async () => {
     const entry = await seed();
-    writeFileSync(entry, serialize({ bank: { id: 'x', questions: 'not a list' }, problems: [] }));
+    writeFileSync(entry, JSON.stringify({ bank: { id: 'x', questions: 'not a list' }, problems: [] }));
     const { banks } = await loadBanks([join(root, 'sample.yaml')], cache());
     expect(banks[0]!.id).toBe('sample-clinic');
     expect(banks[0]!.questions.length).toBeGreaterThan(0);

@@ -2,7 +2,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheKey } from '../../src/banks/bank-cache.js';
 import { listBankFiles, loadBankFile, loadBanks, MAX_BANK_BYTES } from '../../src/banks/load-banks.js';
@@ -165,7 +164,7 @@ describe('loadBanks with a cache', () => {
     const entry = join(cache, cacheKey(readFileSync(paths['c/sample.yaml']!)));
     const first = (await loadBankFile(paths['c/sample.yaml']!, cache)) as ParsedBank;
     const marked: ParsedBank = { ...first, bank: { ...first.bank!, title: 'Served from the cache' } };
-    writeFileSync(entry, serialize(marked));
+    writeFileSync(entry, JSON.stringify(marked));
     const { banks } = await loadBanks([join(root, 'c')], cache);
     expect(banks[0]!.title).toBe('Served from the cache');
   });

@@ -29,12 +29,13 @@ function session(): { status: number | null; stdout: string; builtins: string[];
 }
 
 describe('a warm scripted session', () => {
-  it('never loads node:crypto, the YAML parser or the prompts', () => {
+  it('never loads node:crypto, node:v8, the YAML parser or the prompts', () => {
     expect(session().status).toBe(0); // fills this sandbox's bank cache
     const warm = session();
     expect(warm.status).toBe(0);
     expect(warm.stdout).toContain('Score');
     expect(warm.builtins).not.toContain('NativeModule crypto');
+    expect(warm.builtins).not.toContain('NativeModule v8');
     const chunks = warm.files.map((f) => relative(ROOT, f)).filter((f) => f.startsWith('dist/'));
     expect(chunks.some((f) => /parse-bank|prompts/.test(f))).toBe(false);
     expect(chunks.some((f) => /sqlite-store/.test(f))).toBe(true);
