@@ -12,7 +12,7 @@
 // not find the old entry. The entry point loads this before anything else; it uses no other
 // module of mot's.
 import Module from 'node:module';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
 
@@ -113,6 +113,8 @@ function requireFor(module: LoaderModule, loader: Loader): NodeJS.Require {
 function writeEntries(dir: string, unwritten: { entry: string; script: Script; file: string }[], report: CodeCacheReport): void {
   try {
     mkdirSync(dir, { recursive: true });
+    // Checked first: making an entry costs a few milliseconds, for nothing where it cannot be kept.
+    accessSync(dir, constants.W_OK);
   } catch {
     return;
   }

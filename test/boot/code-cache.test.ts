@@ -108,6 +108,15 @@ describe('the code cache', () => {
     expect(local(run().report!.used)).toEqual(['main.js', 'lib/helper.js']);
   });
 
+  it('compiles from source when an entry was cut short', () => {
+    run();
+    const entry = join(app, 'code-cache', entries().find((e) => e.startsWith('main.js.'))!);
+    writeFileSync(entry, readFileSync(entry).subarray(0, 200));
+    const cut = run();
+    expect(cut.exported.answer).toBe(42);
+    expect(local(cut.report!.compiled)).toEqual(['main.js']);
+  });
+
   it('works without writing anything where the cache folder cannot be made', () => {
     const nowhere = join(dir, 'outside.js', 'code-cache'); // a folder inside a file
     const result = run({}, nowhere);
