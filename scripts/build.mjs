@@ -1,10 +1,10 @@
 // Bundles src/ into dist/ with esbuild: one small entry chunk (commander and the command table)
-// and a chunk per command, loaded when that command runs. Also writes content/bank.schema.json.
+// and a chunk per command, loaded when that command runs, as CommonJS files whose compiled code
+// is kept between runs (src/boot/code-cache.ts). Also writes content/bank.schema.json.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
 import { textWidthPlugin } from './text-width-patch.mjs';
 
