@@ -20,9 +20,22 @@ const lazySegmenter = [
   'let segmenterBuilt; const segmenter = { segment: (text) => (segmenterBuilt ??= new Intl.Segmenter()).segment(text) };',
 ];
 
+// string-width's other Unicode-property patterns: esbuild writes them as `new RegExp(…, 'v')`,
+// which V8 parses when it is built (~1 ms for the three at every start); built on first use
+// instead, through an object that does what string-width asks of them (test, search, match).
+const LAZY_REGEXP = 'const lazyRegExp = (build) => { let built; const get = () => (built ??= build()); return { test: (text) => get().test(text), [Symbol.search]: (text) => get()[Symbol.search](text), [Symbol.match]: (text) => get()[Symbol.match](text) }; };';
+const lazyPattern = (name, literal) => [`const ${name} = ${literal};`, `const ${name} = lazyRegExp(() => ${literal});`];
+
 const PATCHES = {
   'string-width': [
     lazySegmenter,
+    [
+      'const visibleCharacterRegex = ',
+      `${LAZY_REGEXP} const visibleCharacterRegex = `,
+    ],
+    lazyPattern('visibleCharacterRegex', String.raw`/[^\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/v`),
+    lazyPattern('spacingMarkRegex', String.raw`/\p{Spacing_Mark}/v`),
+    lazyPattern('extendedPictographicRegex', String.raw`/\p{Extended_Pictographic}/gu`),
     [
       'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
       "let rgiEmojiBuilt; const rgiEmojiRegex = { test: (text) => (rgiEmojiBuilt ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };" +
