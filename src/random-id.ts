@@ -17,10 +17,14 @@ export function randomId(): string {
     batch = randomBytes(16 * BATCH);
     next = 0;
   }
-  const bytes = batch.subarray(16 * next, 16 * ++next);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
+  return uuidFromBytes(batch.subarray(16 * next, 16 * ++next), 4);
+}
+
+/** A UUID of this version (RFC 9562) from the first 16 of these bytes, whose version and variant bits it sets. */
+export function uuidFromBytes(bytes: Buffer, version: 4 | 5): string {
+  bytes[6] = (bytes[6]! & 0x0f) | (version << 4);
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // the RFC 9562 variant
-  const hex = bytes.toString('hex');
+  const hex = bytes.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 

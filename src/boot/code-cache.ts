@@ -44,6 +44,13 @@ export interface CodeCacheReport {
 
 let installed: CodeCacheReport | undefined;
 
+/** A file compiled without a usable entry: the entry to write for it when the process exits. */
+interface Unwritten {
+  entry: string;
+  script: Script;
+  file: string;
+}
+
 /**
  * From now on, the CommonJS files under `root` are compiled through the cache. Off with
  * MOT_CODE_CACHE=off, and when Node maps stack traces through source maps (which needs Node's own
@@ -63,7 +70,7 @@ export function useCodeCache(root: string, options: CodeCacheOptions = {}): Code
   const nodeCompile = loader.prototype._compile;
   const within = root.endsWith(sep) ? root : root + sep;
   const tag = `${process.versions.v8}-${process.arch}${flagsTag(env)}`;
-  const unwritten: { entry: string; script: Script; file: string }[] = [];
+  const unwritten: Unwritten[] = [];
 
   loader.prototype._compile = function compileWithCache(this: LoaderModule, content: string, filename: string): unknown {
     if (!filename.startsWith(within)) return nodeCompile.call(this, content, filename);
@@ -110,7 +117,7 @@ function requireFor(module: LoaderModule, loader: Loader): NodeJS.Require {
 }
 
 /** Each entry goes in whole (a temporary file, then a rename) or not at all: a read-only install simply has none. */
-function writeEntries(dir: string, unwritten: { entry: string; script: Script; file: string }[], report: CodeCacheReport): void {
+function writeEntries(dir: string, unwritten: Unwritten[], report: CodeCacheReport): void {
   try {
     mkdirSync(dir, { recursive: true });
     // Checked first: making an entry costs a few milliseconds, for nothing where it cannot be kept.

@@ -11,13 +11,12 @@ import type { Clock } from '../clock.js';
 import { ExitError, isPromptExit, UserError } from '../errors.js';
 import { commandName } from '../invocation.js';
 import { runMessages as say } from '../messages/run.js';
-import { randomId as newId } from '../random-id.js';
+import { randomId } from '../random-id.js';
 import { onStop, stopRequested, stopSignal } from '../signals.js';
 import type { ProgressStore } from '../store/progress-store.js';
 import { isMove, type Answerer } from '../ui/answerer.js';
 import { renderChoices, renderFeedback, renderQuestion, renderSummary } from '../ui/render.js';
 import type { Screen } from './shared.js';
-
 
 export interface SessionPlan {
   id?: string;
@@ -48,7 +47,7 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
   const { answerer, screen, clock } = deps;
   const resume = deps.resumeCommand ?? `${commandName()} resume`;
   let id = session.id;
-  const sessionId = (): string => (id ??= newId());
+  const sessionId = (): string => (id ??= randomId());
   const total = session.plan.length;
   let store: ProgressStore | undefined = typeof deps.store === 'function' ? undefined : deps.store;
   let created = session.id !== undefined;
@@ -175,7 +174,7 @@ export async function runSession(session: SessionPlan, deps: SessionDeps): Promi
     if (reply === STOPPED) return { type: 'interrupted', why: 'interrupted' };
     if (reply === undefined) return { type: 'interrupted', why: 'input-ended' };
     if (isMove(reply)) return reply.move === 'skip' ? { type: 'skipped' } : reply.move === 'flag' ? { type: 'flagged' } : { type: 'went-back' };
-    const event: SessionEvent = { type: 'answered', response: toWritten(planned, reply), id: newId() };
+    const event: SessionEvent = { type: 'answered', response: toWritten(planned, reply), id: randomId() };
     if (!answerer.scripted) event.seconds = Math.round(Number(process.hrtime.bigint() - startedAt) / 1e8) / 10;
     return event;
   };

@@ -1,6 +1,7 @@
 // UUID version 5 (RFC 9562): the same name always gives the same id, so a statement made twice
 // from the same answer has the same id, and a learning record store keeps it once.
 import { createHash } from 'node:crypto';
+import { uuidFromBytes } from '../random-id.js';
 
 /** mot's own namespace for statement ids (a random v4 UUID, fixed for good). */
 export const MOT_NAMESPACE = '5f0f8b8e-3d5a-4c8e-9a51-6d1c2f7e4b90';
@@ -16,8 +17,5 @@ export function uuidV5(name: string, namespace: string = MOT_NAMESPACE): string 
     .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
     .update(name, 'utf8')
     .digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const h = hash.subarray(0, 16).toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return uuidFromBytes(hash, 5);
 }
